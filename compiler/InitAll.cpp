@@ -1,0 +1,17 @@
+//===- InitAll.cpp - registration of every nnc dialect and pass -----------===//
+
+#include "compiler/InitAll.h"
+
+#include "dialects/nn/IR/NNDialect.h"
+
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+
+void nnc::registerAllDialects(mlir::DialectRegistry &registry) {
+  registry.insert<mlir::nn::NNDialect>();
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+}
+
+void nnc::registerAllPasses() { mlir::registerAllPasses(); }

@@ -1,0 +1,97 @@
+//===- LayerOps.td - matmul, linear, convolution and pooling ---------------===//
+
+#ifndef NN_LAYER_OPS_TD
+#define NN_LAYER_OPS_TD
+
+include "dialects/nn/IR/NNBase.td"
+
+def NN_MatmulOp : NN_InferredOp<"matmul", [SameOperandsElementType]> {
+  let summary = "matrix product, optionally batched and transposed";
+  let description = [{
+    `lhs` and `rhs` are both 2-D ([M, K] · [K, N] → [M, N]) or both 3-D with
+    equal batch ([B, M, K] · [B, K, N] → [B, M, N]). `transpose_a` and
+    `transpose_b` transpose the last two dimensions of an operand first.
+
+    ```mlir
+    %c = nn.matmul %a, %b {transpose_b = true}
+        : tensor<?x784xf32>, tensor<512x784xf32>
+    ```
+  }];
+  let arguments = (ins NN_FloatTensor:$lhs, NN_FloatTensor:$rhs,
+                   DefaultValuedAttr<BoolAttr, "false">:$transpose_a,
+                   DefaultValuedAttr<BoolAttr, "false">:$transpose_b);
+  let results = (outs NN_FloatTensor:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs)";
+}
+
+def NN_LinearOp : NN_InferredOp<"linear", [SameOperandsElementType]> {
+  let summary = "fully connected layer without bias: x · wᵀ";
+  let description = [{
+    `y[n, o] = Σ_i x[n, i] · weight[o, i]` with `x` [N, in] and `weight`
+    [out, in] as in PyTorch's nn.Linear. Add a bias with `nn.bias_add`.
+
+    ```mlir
+    %y = nn.linear %x, %w : tensor<?x784xf32>, tensor<512x784xf32>
+    ```
+  }];
+  let arguments = (ins NN_FloatTensor:$x, NN_FloatTensor:$weight);
+  let results = (outs NN_FloatTensor:$y);
+  let assemblyFormat = "$x `,` $weight attr-dict `:` type($x) `,` type($weight)";
+}
+
+def NN_Conv2DOp : NN_InferredOp<"conv2d", [SameOperandsElementType]> {
+  let summary = "2-D cross-correlation (NCHW, FCHW) with zero padding";
+  let description = [{
+    `y[n, f, i, j] = Σ_{c, p, q} x_pad[n, g·C/groups + c, i·sh + p·dh,
+    j·sw + q·dw] · filter[f, c, p, q]` where `g = f / (F/groups)`. Padding is
+    (top, left, bottom, right); output sizes use floor:
+    `(H + top + bottom − dh·(KH−1) − 1) / sh + 1`.
+
+    ```mlir
+    %y = nn.conv2d %x, %w {padding = array<i64: 2, 2, 2, 2>}
+        : tensor<?x1x28x28xf32>, tensor<6x1x5x5xf32>
+    ```
+  }];
+  let arguments = (ins
+    NN_FloatTensor:$x, NN_FloatTensor:$filter,
+    DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
+    DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
+    DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$dilations,
+    DefaultValuedAttr<I64Attr, "1">:$groups);
+  let results = (outs NN_FloatTensor:$y);
+  let assemblyFormat = "$x `,` $filter attr-dict `:` type($x) `,` type($filter)";
+}
+
+// Pooling ops share operands, window attributes and shape rules.
+class NN_Pool2DOp<string mnemonic, string formula, dag extraAttrs = (ins)>
+    : NN_InferredOp<mnemonic> {
+  let summary = "2-D " # formula # " pooling over NCHW windows";
+  let description = "Reduces each `kernel` window of every channel with "
+    # formula # ". `strides` defaults to `kernel`; padding (top, left, "
+    # "bottom, right) is at most half the kernel.\n\nExample:\n\n```mlir\n"
+    # "%y = nn." # mnemonic # " %x {kernel = array<i64: 2, 2>} : "
+    # "tensor<?x6x28x28xf32>\n```";
+  let arguments = !con((ins NN_FloatTensor:$x,
+    DenseI64ArrayAttr:$kernel,
+    OptionalAttr<DenseI64ArrayAttr>:$strides,
+    DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding),
+    extraAttrs);
+  let results = (outs NN_FloatTensor:$y);
+  let assemblyFormat = "$x attr-dict `:` type($x)";
+  let extraClassDeclaration = extraInferredDecls # [{
+    /// The strides in effect: the `strides` attribute, or the kernel.
+    ::llvm::SmallVector<int64_t, 2> getEffectiveStrides() {
+      return ::llvm::SmallVector<int64_t, 2>(
+          getStrides() ? *getStrides() : getKernel());
+    }
+  }];
+}
+
+def NN_MaxPool2DOp : NN_Pool2DOp<"max_pool2d", "maximum">;
+def NN_AvgPool2DOp : NN_Pool2DOp<"avg_pool2d", "average",
+    (ins DefaultValuedAttr<BoolAttr, "false">:$count_include_pad)>;
+def NN_LpPool2DOp : NN_Pool2DOp<"lp_pool2d", "(Σ |x|^p)^(1/p)",
+    (ins DefaultValuedAttr<F32Attr, "2.0">:$p)>;
+
+#endif // NN_LAYER_OPS_TD
