@@ -1,0 +1,45 @@
+//===- LoadModule.cpp - read, parse and verify a model file ---------------===//
+
+#include "compiler/driver/LoadModule.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+using namespace mlir;
+
+OwningOpRef<ModuleOp> nnc::loadModule(StringRef path, MLIRContext &context,
+                                      llvm::SourceMgr &sourceMgr) {
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/true);
+  if (std::error_code error = buffer.getError()) {
+    emitError(UnknownLoc::get(&context))
+        << "cannot open '" << path << "': " << error.message();
+    return nullptr;
+  }
+  bool empty = (*buffer)->getBuffer().trim().empty();
+  unsigned id = sourceMgr.AddNewSourceBuffer(std::move(*buffer), SMLoc());
+  if (empty) {
+    const llvm::MemoryBuffer *file = sourceMgr.getMemoryBuffer(id);
+    emitError(FileLineColLoc::get(&context, file->getBufferIdentifier(), 1, 1))
+        << "the model file is empty";
+    return nullptr;
+  }
+  // Verification runs inside the parser.
+  return parseSourceFile<ModuleOp>(sourceMgr, &context);
+}
+
+func::FuncOp nnc::lookupFunction(ModuleOp module, StringRef name) {
+  if (auto func = module.lookupSymbol<func::FuncOp>(name))
+    return func;
+  std::string available;
+  for (auto func : module.getOps<func::FuncOp>())
+    available += (available.empty() ? "@" : ", @") + func.getSymName().str();
+  InFlightDiagnostic diag = module.emitError()
+                            << "no function named '@" << name << "'";
+  if (available.empty())
+    diag << " (the module defines no functions)";
+  else
+    diag << " (available: " << available << ")";
+  return nullptr;
+}
