@@ -2,6 +2,7 @@
 
 #include "compiler/InitAll.h"
 
+#include "compiler/conversion/Passes.h"
 #include "dialects/nn/IR/NNDialect.h"
 
 #include "mlir/InitAllDialects.h"
@@ -14,4 +15,7 @@ void nnc::registerAllDialects(mlir::DialectRegistry &registry) {
   mlir::registerAllExtensions(registry);
 }
 
-void nnc::registerAllPasses() { mlir::registerAllPasses(); }
+void nnc::registerAllPasses() {
+  mlir::registerAllPasses();
+  nnc::registerNNConversionPasses();
+}
