@@ -1,0 +1,65 @@
+//===- RuntimeTestUtil.cpp - Helpers for Tensor and Executable tests ------===//
+
+#include "RuntimeTestUtil.h"
+
+#include <cstring>
+#include <utility>
+
+using namespace nnc;
+
+const char *const nnc::test::kModelSo = NNC_TEST_MODEL_SO;
+const char *const nnc::test::kBadAbiSo = NNC_TEST_BAD_ABI_SO;
+const char *const nnc::test::kNoSymbolSo = NNC_TEST_NO_SYMBOL_SO;
+const char *const nnc::test::kBadDescSo = NNC_TEST_BAD_DESC_SO;
+
+Tensor nnc::test::f32Tensor(std::vector<int64_t> shape,
+                            const std::vector<float> &values) {
+  Tensor tensor;
+  EXPECT_TRUE(Tensor::create(DType::F32, std::move(shape), tensor).ok());
+  EXPECT_EQ(size_t(tensor.numElements()), values.size());
+  std::memcpy(tensor.data(), values.data(), tensor.byteSize());
+  return tensor;
+}
+
+Tensor nnc::test::iotaTensor(DType dtype, std::vector<int64_t> shape,
+                             double start) {
+  Tensor tensor;
+  EXPECT_TRUE(Tensor::create(dtype, std::move(shape), tensor).ok());
+  for (int64_t i = 0; i < tensor.numElements(); ++i) {
+    double value = start + double(i);
+    switch (dtype) {
+    case DType::F32:
+      tensor.data<float>()[i] = float(value);
+      break;
+    case DType::F64:
+      tensor.data<double>()[i] = value;
+      break;
+    case DType::I64:
+      tensor.data<int64_t>()[i] = int64_t(value);
+      break;
+    case DType::I32:
+      tensor.data<int32_t>()[i] = int32_t(value);
+      break;
+    case DType::Bool:
+      tensor.data<bool>()[i] = int64_t(value) % 2 != 0;
+      break;
+    }
+  }
+  return tensor;
+}
+
+std::vector<float> nnc::test::f32Values(const Tensor &tensor) {
+  const float *data = tensor.data<float>();
+  return std::vector<float>(data, data + tensor.numElements());
+}
+
+Executable nnc::test::loadModel() {
+  Executable executable;
+  Status status = Executable::load(kModelSo, executable);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return executable;
+}
+
+std::string nnc::test::errorOf(const Status &status) {
+  return status.ok() ? "<ok>" : status.message();
+}
