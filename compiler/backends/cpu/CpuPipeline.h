@@ -1,0 +1,22 @@
+//===- CpuPipeline.h - nn to LLVM dialect for the host CPU ------*- C++ -*-===//
+
+#ifndef NNC_COMPILER_BACKENDS_CPU_CPUPIPELINE_H
+#define NNC_COMPILER_BACKENDS_CPU_CPUPIPELINE_H
+
+#include "mlir/Pass/PassManager.h"
+
+namespace nnc {
+
+/// Adds the passes that take an nn module to the LLVM dialect: lowering to
+/// linalg, inlining, fusion, bufferization with results as out-parameters,
+/// the static memory plan and the lowering of loops, memrefs and math.
+/// Public functions are the entries; each ends up with the C interface
+/// `_mlir_ciface_<name>(args..., results..., arena)`.
+void buildCpuPipeline(mlir::OpPassManager &pm);
+
+/// The same pipeline as an `nnc-opt` pipeline: `--nnc-cpu-pipeline`.
+void registerCpuPipeline();
+
+} // namespace nnc
+
+#endif // NNC_COMPILER_BACKENDS_CPU_CPUPIPELINE_H

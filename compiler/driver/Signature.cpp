@@ -1,0 +1,131 @@
+//===- Signature.cpp - the entries of a model and their tensors -----------===//
+
+#include "compiler/driver/Signature.h"
+
+#include "compiler/transforms/Passes.h"
+#include "dialects/nn/IR/NNOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+
+using namespace mlir;
+using namespace nnc;
+
+static std::optional<nnc_dtype_t> dtypeOf(Type type) {
+  if (type.isF32())
+    return NNC_DTYPE_F32;
+  if (type.isF64())
+    return NNC_DTYPE_F64;
+  if (type.isSignlessInteger(64))
+    return NNC_DTYPE_I64;
+  if (type.isSignlessInteger(32))
+    return NNC_DTYPE_I32;
+  if (type.isSignlessInteger(1))
+    return NNC_DTYPE_BOOL;
+  return std::nullopt;
+}
+
+/// Describes one argument or result; `what` names it in diagnostics.
+static FailureOr<TensorSignature> describe(func::FuncOp func, Type type,
+                                           const Twine &what) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  std::optional<nnc_dtype_t> dtype =
+      tensor ? dtypeOf(tensor.getElementType()) : std::nullopt;
+  if (!dtype)
+    return func.emitError() << what << " of @" << func.getSymName()
+                            << " has type " << type
+                            << "; entries take ranked tensors of f32, f64, "
+                               "i64, i32 or i1";
+  TensorSignature signature;
+  signature.dtype = *dtype;
+  for (auto [dim, size] : llvm::enumerate(tensor.getShape())) {
+    if (ShapedType::isDynamic(size) && dim != 0)
+      return func.emitError() << what << " of @" << func.getSymName()
+                              << " has type " << type
+                              << ": only the leading (batch) size may be "
+                                 "dynamic";
+    signature.shape.push_back(ShapedType::isDynamic(size) ? -1 : size);
+  }
+  return signature;
+}
+
+static FailureOr<EntrySignature> describeEntry(func::FuncOp func) {
+  EntrySignature entry;
+  entry.name = func.getSymName().str();
+  for (auto [index, type] : llvm::enumerate(func.getArgumentTypes())) {
+    FailureOr<TensorSignature> arg =
+        describe(func, type, "argument #" + Twine(index));
+    if (failed(arg))
+      return failure();
+    arg->name = "arg" + std::to_string(index);
+    if (func.getArgAttr(index, nn::kParamAttrName))
+      arg->role = NNC_ROLE_PARAM;
+    else if (func.getArgAttr(index, nn::kStateAttrName))
+      arg->role = NNC_ROLE_STATE;
+    if (auto init = func.getArgAttrOfType<StringAttr>(index, nn::kInitAttrName))
+      arg->init = init.str();
+    entry.args.push_back(*arg);
+  }
+  for (auto [index, type] : llvm::enumerate(func.getResultTypes())) {
+    FailureOr<TensorSignature> result =
+        describe(func, type, "result #" + Twine(index));
+    if (failed(result))
+      return failure();
+    result->name = "result" + std::to_string(index);
+    result->role = NNC_ROLE_RESULT;
+    entry.results.push_back(*result);
+  }
+  return entry;
+}
+
+/// A reshape to a dynamic batch must keep the batch: [?, a, b] -> [?, a·b],
+/// never [?, 4] -> [?, 2], where the result's `?` would be 2N.
+static LogicalResult checkBatchPreservingReshapes(ModuleOp module) {
+  WalkResult result = module.walk([](nn::ReshapeOp op) {
+    RankedTensorType from = op.getX().getType(), to = op.getType();
+    if (to.getRank() == 0 || !to.isDynamicDim(0))
+      return WalkResult::advance();
+    int64_t inner = 1, outer = 1;
+    for (int64_t size : from.getShape().drop_front())
+      inner *= size;
+    for (int64_t size : to.getShape().drop_front())
+      outer *= size;
+    if (from.getRank() > 0 && from.isDynamicDim(0) && inner == outer)
+      return WalkResult::advance();
+    op.emitOpError() << "reshapes " << from << " to " << to
+                     << ", changing what the batch size means; the compiled "
+                        "ABI needs the leading size kept";
+    return WalkResult::interrupt();
+  });
+  return failure(result.wasInterrupted());
+}
+
+FailureOr<std::vector<EntrySignature>>
+nnc::collectEntrySignatures(ModuleOp module) {
+  if (failed(checkBatchPreservingReshapes(module)))
+    return failure();
+  std::vector<EntrySignature> entries;
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (!func.isPublic() || func.isExternal())
+      continue;
+    FailureOr<EntrySignature> entry = describeEntry(func);
+    if (failed(entry))
+      return failure();
+    entries.push_back(std::move(*entry));
+  }
+  if (entries.empty())
+    return module.emitError() << "the module has no public function to compile";
+  return entries;
+}
+
+void nnc::readArenaSizes(ModuleOp lowered, std::vector<EntrySignature> &entries) {
+  for (EntrySignature &entry : entries) {
+    Operation *func = lowered.lookupSymbol(entry.name);
+    if (!func)
+      continue;
+    if (auto bytes = func->getAttrOfType<IntegerAttr>(kArenaBytesAttr))
+      entry.arenaBytes = bytes.getInt();
+    if (auto bytes = func->getAttrOfType<IntegerAttr>(kArenaBytesPerBatchAttr))
+      entry.arenaBytesPerBatch = bytes.getInt();
+  }
+}
