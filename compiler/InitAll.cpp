@@ -2,7 +2,9 @@
 
 #include "compiler/InitAll.h"
 
+#include "compiler/backends/cpu/CpuPipeline.h"
 #include "compiler/conversion/Passes.h"
+#include "compiler/transforms/Passes.h"
 #include "dialects/nn/IR/NNDialect.h"
 
 #include "mlir/InitAllDialects.h"
@@ -18,4 +20,6 @@ void nnc::registerAllDialects(mlir::DialectRegistry &registry) {
 void nnc::registerAllPasses() {
   mlir::registerAllPasses();
   nnc::registerNNConversionPasses();
+  nnc::registerNNTransformsPasses();
+  nnc::registerCpuPipeline();
 }
