@@ -3,6 +3,7 @@
 #ifndef NNC_COMPILER_DRIVER_LOADMODULE_H
 #define NNC_COMPILER_DRIVER_LOADMODULE_H
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/Support/SourceMgr.h"

@@ -18,9 +18,11 @@
 
 namespace nnc::interp {
 
-/// Evaluates one op on concrete operands. Run-time problems (a label out of
-/// range, sizes that disagree once `?` is known) are reported with
-/// `op->emitOpError()` and yield failure.
+/// Evaluates one op on concrete operands. `results` arrives empty and the
+/// kernel appends one tensor per op result, in order; the interpreter then
+/// checks them against the op's declared result types. Run-time problems (a
+/// label out of range, sizes that disagree once `?` is known) are reported
+/// with `op->emitOpError()` and yield failure.
 using Kernel = std::function<mlir::LogicalResult(
     mlir::Operation *op, const std::vector<RefTensor> &operands,
     std::vector<RefTensor> &results)>;

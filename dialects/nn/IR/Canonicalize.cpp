@@ -22,7 +22,9 @@ struct ComposeTransposes : OpRewritePattern<TransposeOp> {
     SmallVector<int64_t> composed;
     for (int64_t dim : q)
       composed.push_back(p[dim]);
-    rewriter.replaceOpWithNewOp<TransposeOp>(op, inner.getX(), composed);
+    // Keeps the declared type, which may refine the inferred one.
+    rewriter.replaceOpWithNewOp<TransposeOp>(op, op.getType(), inner.getX(),
+                                             composed);
     return success();
   }
 };

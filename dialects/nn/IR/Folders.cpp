@@ -86,6 +86,8 @@ OpFoldResult BroadcastToOp::fold(FoldAdaptor adaptor) {
 
 // transpose(x, identity) = x
 OpFoldResult TransposeOp::fold(FoldAdaptor) {
+  if (getX().getType() != getType())
+    return {};
   for (auto [index, dim] : llvm::enumerate(getPermutation()))
     if ((int64_t)index != dim)
       return {};

@@ -101,10 +101,10 @@ static LogicalResult checkConvGroups(RankedTensorType x, RankedTensorType w,
   if (!ShapedType::isDynamic(channels) && channels % groups != 0)
     return diag.fail("'groups' ", groups, " does not divide the ", channels,
                      " input channels");
-  if (filters % groups != 0)
+  if (!ShapedType::isDynamic(filters) && filters % groups != 0)
     return diag.fail("'groups' ", groups, " does not divide the ", filters,
                      " filters");
-  if (!compatibleDims(w.getDimSize(1) * groups, channels))
+  if (!w.isDynamicDim(1) && !compatibleDims(w.getDimSize(1) * groups, channels))
     return diag.fail("operand 'filter' ", formatShape(w.getShape()),
                      " expects ", w.getDimSize(1) * groups,
                      " input channels (", w.getDimSize(1), " per group x ",

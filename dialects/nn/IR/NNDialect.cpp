@@ -60,7 +60,7 @@ LogicalResult NNDialect::verifyRegionArgAttribute(Operation *op,
                                                   NamedAttribute attribute) {
   auto func = dyn_cast<FunctionOpInterface>(op);
   if (!func)
-    return op->emitOpError() << "'" << attribute.getName()
+    return op->emitOpError() << "'" << attribute.getName().getValue()
                              << "' is only valid on function arguments";
   Type argType = func.getArgumentTypes()[argIndex];
   DictionaryAttr argAttrs = func.getArgAttrDict(argIndex);
@@ -86,4 +86,14 @@ LogicalResult NNDialect::verifyRegionArgAttribute(Operation *op,
   return op->emitOpError() << "argument " << argIndex
                            << ": unknown nn argument attribute '" << attrName
                            << "' (expected nn.param, nn.state or nn.init)";
+}
+
+/// Roles belong to arguments: a result marked nn.param would be ignored.
+LogicalResult NNDialect::verifyRegionResultAttribute(Operation *op,
+                                                     unsigned regionIndex,
+                                                     unsigned resultIndex,
+                                                     NamedAttribute attribute) {
+  return op->emitOpError() << "result " << resultIndex << ": '"
+                           << attribute.getName().getValue()
+                           << "' is only valid on function arguments";
 }

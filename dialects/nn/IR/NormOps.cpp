@@ -37,8 +37,7 @@ LogicalResult BatchNormOp::inferResultTypes(Adaptor adaptor,
     return diag.fail("'epsilon' must be non-negative, got ", epsilon);
   if (!(momentum >= 0.0f && momentum <= 1.0f))
     return diag.fail("'momentum' must be in [0, 1], got ", momentum);
-  Type stats = adaptor.getMean().getType();
-  types.append({x, stats, stats});
+  types.append({x, adaptor.getMean().getType(), adaptor.getVar().getType()});
   return success();
 }
 
@@ -70,7 +69,7 @@ static LogicalResult inferSoftmaxResult(SoftmaxAdaptor adaptor,
                                         SmallVectorImpl<Type> &types) {
   auto x = cast<RankedTensorType>(adaptor.getX().getType());
   if (x.getRank() < 1)
-    return diag.fail("operand 'x' must have rank >= 1");
+    return diag.fail("operand 'x' must have rank >= 1, got rank 0");
   if (failed(normalizeAxis(adaptor.getAxis(), x.getRank(), "axis", diag)))
     return failure();
   types.push_back(x);

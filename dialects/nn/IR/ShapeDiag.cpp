@@ -101,19 +101,6 @@ LogicalResult mlir::nn::inferBroadcastResult(Type lhs, Type rhs,
   return success();
 }
 
-static bool refines(Type inferred, Type declared) {
-  auto a = dyn_cast<RankedTensorType>(inferred);
-  auto b = dyn_cast<RankedTensorType>(declared);
-  if (!a || !b)
-    return inferred == declared;
-  if (a.getElementType() != b.getElementType() || a.getRank() != b.getRank())
-    return false;
-  for (auto [x, y] : llvm::zip(a.getShape(), b.getShape()))
-    if (!ShapedType::isDynamic(x) && x != y)
-      return false;
-  return true;
-}
-
 LogicalResult mlir::nn::checkResultTypes(std::optional<Location> loc,
                                          StringRef opName, TypeRange inferred,
                                          TypeRange declared) {
@@ -121,8 +108,10 @@ LogicalResult mlir::nn::checkResultTypes(std::optional<Location> loc,
   if (inferred.size() != declared.size())
     return diag.fail("expected ", inferred.size(), " results, got ",
                      declared.size());
+  // Exact equality: the custom form prints no result types, so a declared
+  // type that merely refined the inferred one would not survive a round trip.
   for (auto [index, pair] : llvm::enumerate(llvm::zip(inferred, declared)))
-    if (!refines(std::get<0>(pair), std::get<1>(pair)))
+    if (std::get<0>(pair) != std::get<1>(pair))
       return diag.fail("result #", index, " has type ", std::get<1>(pair),
                        " but the operands give ", std::get<0>(pair));
   return success();

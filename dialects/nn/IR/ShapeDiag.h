@@ -11,6 +11,7 @@
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -76,8 +77,31 @@ FailureOr<SmallVector<int64_t>> broadcastShapes(ArrayRef<int64_t> lhs,
 LogicalResult inferBroadcastResult(Type lhs, Type rhs, const ShapeDiag &diag,
                                    SmallVectorImpl<Type> &types);
 
-/// Checks declared result types against inferred ones; a declared static size
-/// may refine an inferred dynamic one.
+/// Checks what inference relies on but only the verifier would check
+/// otherwise: the attributes satisfy their constraints and every operand is a
+/// ranked tensor. Reports at `loc`, or nothing without one.
+template <typename AdaptorT>
+LogicalResult checkInferenceInputs(AdaptorT &adaptor, ValueRange operands,
+                                   MLIRContext *context,
+                                   std::optional<Location> loc,
+                                   StringRef opName) {
+  if (!loc) {
+    ScopedDiagnosticHandler silence(context,
+                                    [](Diagnostic &) { return success(); });
+    if (failed(adaptor.verify(UnknownLoc::get(context))))
+      return failure();
+  } else if (failed(adaptor.verify(*loc))) {
+    return failure();
+  }
+  for (auto [index, operand] : llvm::enumerate(operands))
+    if (!isa<RankedTensorType>(operand.getType()))
+      return ShapeDiag(loc, opName)
+          .fail("operand #", index, " must be a ranked tensor, got ",
+                operand.getType());
+  return success();
+}
+
+/// Checks that declared result types equal the inferred ones.
 LogicalResult checkResultTypes(std::optional<Location> loc, StringRef opName,
                                TypeRange inferred, TypeRange declared);
 

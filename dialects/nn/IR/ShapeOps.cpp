@@ -81,7 +81,7 @@ LogicalResult ReshapeOp::verify() {
                      formatShape(y.getShape()), " (", y.getNumElements(),
                      " elements)");
   // With a dynamic batch the rest of the input must split evenly.
-  if (!x.hasStaticShape() && y.getRank() > 0 && y.isDynamicDim(0)) {
+  if (y.getRank() > 0 && y.isDynamicDim(0)) {
     int64_t inner = 1, outer = 1;
     for (int64_t size : x.getShape())
       inner *= ShapedType::isDynamic(size) ? 1 : size;

@@ -1,0 +1,95 @@
+// RUN: nnc-opt %s -split-input-file -verify-diagnostics
+
+// Tests that nn.init names a known initializer.
+// expected-error @+1 {{'func.func' op argument 0: unknown initializer 'kaiming' (expected one of zeros, ones, normal, uniform, xavier_uniform, xavier_normal, he_uniform, he_normal)}}
+func.func @unknown_init(%w: tensor<4x4xf32> {nn.param, nn.init = "kaiming"}) {
+  return
+}
+
+// -----
+
+// Tests that nn.init is a string.
+// expected-error @+1 {{'func.func' op argument 1: 'nn.init' must be a string}}
+func.func @init_not_string(%x: tensor<4xf32>, %w: tensor<4x4xf32> {nn.param, nn.init = 1 : i64}) {
+  return
+}
+
+// -----
+
+// Tests that nn.init needs an argument the driver allocates.
+// expected-error @+1 {{'func.func' op argument 0: 'nn.init' needs 'nn.param' or 'nn.state'}}
+func.func @init_without_param(%w: tensor<4x4xf32> {nn.init = "zeros"}) {
+  return
+}
+
+// -----
+
+// Tests that nn.param is a unit attribute.
+// expected-error @+1 {{'func.func' op argument 0: 'nn.param' must be a unit attribute}}
+func.func @param_not_unit(%w: tensor<4x4xf32> {nn.param = true}) {
+  return
+}
+
+// -----
+
+// Tests that nn.state is a unit attribute.
+// expected-error @+1 {{'func.func' op argument 0: 'nn.state' must be a unit attribute}}
+func.func @state_not_unit(%w: tensor<4xf32> {nn.state = "running_mean"}) {
+  return
+}
+
+// -----
+
+// Tests that parameters are float tensors.
+// expected-error @+1 {{'func.func' op argument 0: 'nn.param' needs a statically shaped float tensor, got 'tensor<4xi64>'}}
+func.func @param_int(%w: tensor<4xi64> {nn.param}) {
+  return
+}
+
+// -----
+
+// Tests that parameters have a static shape.
+// expected-error @+1 {{'func.func' op argument 2: 'nn.param' needs a statically shaped float tensor, got 'tensor<?x10xf32>'}}
+func.func @param_dynamic(%x: tensor<?x784xf32>, %w1: tensor<10x784xf32> {nn.param}, %w2: tensor<?x10xf32> {nn.param}) {
+  return
+}
+
+// -----
+
+// Tests that parameters are tensors.
+// expected-error @+1 {{'func.func' op argument 0: 'nn.param' needs a statically shaped float tensor, got 'f32'}}
+func.func @param_scalar(%w: f32 {nn.param}) {
+  return
+}
+
+// -----
+
+// Tests that state is a static float tensor too.
+// expected-error @+1 {{'func.func' op argument 0: 'nn.state' needs a statically shaped float tensor, got 'tensor<*xf32>'}}
+func.func @state_unranked(%s: tensor<*xf32> {nn.state}) {
+  return
+}
+
+// -----
+
+// Tests that an argument is trainable or state, not both.
+// expected-error @+1 {{'func.func' op argument 0 cannot be both 'nn.param' and 'nn.state'}}
+func.func @param_and_state(%w: tensor<16xf32> {nn.param, nn.state}) {
+  return
+}
+
+// -----
+
+// Tests that misspelled nn argument attributes are errors, not ignored.
+// expected-error @+1 {{'func.func' op argument 0: unknown nn argument attribute 'nn.parameter' (expected nn.param, nn.state or nn.init)}}
+func.func @unknown_arg_attr(%w: tensor<4xf32> {nn.parameter}) {
+  return
+}
+
+// -----
+
+// Tests that roles belong to arguments, not results.
+// expected-error @+1 {{'func.func' op result 0: 'nn.param' is only valid on function arguments}}
+func.func @param_on_result(%w: tensor<4xf32>) -> (tensor<4xf32> {nn.param}) {
+  return %w : tensor<4xf32>
+}

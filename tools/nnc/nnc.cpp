@@ -1,0 +1,150 @@
+//===- nnc.cpp - the nnc compiler driver ----------------------------------===//
+//
+//   nnc MODEL.mlir -o OUT.so [--target=cpu] [--emit=so|obj|asm|mlir|llvm|header]
+//       [-O0..-O3] [--cpu=native|NAME] [--cpu-features=+f,-g]
+//       [--print-ir-after-all]
+//
+// Every output is written to a temporary and renamed, so a failed compile
+// never leaves a partial file behind.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/backends/cpu/ObjectEmitter.h"
+#include "compiler/driver/Compiler.h"
+#include "tools/nnc/HeaderWriter.h"
+
+#include "llvm/IR/Module.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace nnc;
+namespace cl = llvm::cl;
+
+namespace {
+cl::OptionCategory category("nnc options");
+cl::opt<std::string> modelPath(cl::Positional, cl::Required,
+                               cl::desc("<model.mlir>"), cl::cat(category));
+cl::opt<std::string> outputPath("o", cl::desc("output file"),
+                                cl::value_desc("path"), cl::cat(category));
+cl::opt<std::string> target("target", cl::desc("cpu (default) or cuda"),
+                            cl::init("cpu"), cl::cat(category));
+cl::opt<std::string>
+    emit("emit",
+         cl::desc("so (default), obj, asm, mlir (after the MLIR pipeline), "
+                  "llvm (optimized LLVM IR), header (C header), ptx"),
+         cl::init("so"), cl::cat(category));
+cl::opt<unsigned> optLevel("O", cl::desc("optimization level 0-3 (default 3)"),
+                           cl::Prefix, cl::init(3), cl::cat(category));
+cl::opt<std::string> cpu("cpu", cl::desc("CPU to compile for (default native)"),
+                         cl::init("native"), cl::cat(category));
+cl::opt<std::string> cpuFeatures("cpu-features",
+                                 cl::desc("LLVM CPU features, e.g. +avx2"),
+                                 cl::cat(category));
+cl::opt<bool> printIrAfterAll("print-ir-after-all",
+                              cl::desc("print the IR after every pass"),
+                              cl::cat(category));
+cl::opt<std::string> grad("grad", cl::desc("add @F_grad (not yet available)"),
+                          cl::cat(category));
+cl::opt<std::string> train("train",
+                           cl::desc("add @F_train_step (not yet available)"),
+                           cl::cat(category));
+cl::opt<std::string> optimizer("optimizer", cl::desc("optimizer for --train"),
+                               cl::cat(category));
+} // namespace
+
+static int fail(const std::string &message) {
+  llvm::errs() << message << "\n";
+  return 1;
+}
+
+/// Writes text to -o atomically, or to stdout without -o.
+static int writeText(const std::string &text) {
+  if (outputPath.empty() || outputPath == "-") {
+    llvm::outs() << text;
+    return 0;
+  }
+  if (llvm::Error error = writeFileAtomically(outputPath, text))
+    return fail("nnc: error: " + llvm::toString(std::move(error)));
+  return 0;
+}
+
+static Status checkOptions() {
+  static const char *emits[] = {"so", "obj", "asm", "mlir", "llvm", "header", "ptx"};
+  if (!llvm::is_contained(emits, emit))
+    return Status::error("nnc: error: unknown --emit=" + emit +
+                         " (expected so, obj, asm, mlir, llvm, header or ptx)");
+  if (target != "cpu" && target != "cuda")
+    return Status::error("nnc: error: unknown --target=" + target +
+                         " (expected cpu or cuda)");
+  if (target == "cuda" || emit == "ptx")
+    return Status::error("nnc: error: the cuda target is not available in "
+                         "this build yet");
+  if (!grad.empty() || !train.empty() || !optimizer.empty())
+    return Status::error("nnc: error: --grad, --train and --optimizer are not "
+                         "available in this build yet");
+  if (optLevel > 3)
+    return Status::error("nnc: error: -O" + std::to_string(optLevel) +
+                         " is not an optimization level (0-3)");
+  if ((emit == "so" || emit == "obj") && outputPath.empty())
+    return Status::error("nnc: error: --emit=" + emit + " needs -o <path>");
+  return Status::success();
+}
+
+static int compile() {
+  CompilerOptions options;
+  options.target = target;
+  options.cpu.cpu = cpu;
+  options.cpu.features = cpuFeatures;
+  options.cpu.optLevel = optLevel;
+  options.printIrAfterAll = printIrAfterAll;
+  Compiler compiler(options);
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  std::vector<EntrySignature> entries;
+  Status status = compiler.parseFile(modelPath, module);
+  if (status.ok())
+    status = compiler.lowerToLLVMDialect(*module, entries);
+  if (!status.ok())
+    return fail(status.message());
+  if (emit == "header")
+    return writeText(writeModelHeader(llvm::sys::path::filename(modelPath).str(),
+                                      entries));
+  if (emit == "mlir") {
+    std::string text;
+    llvm::raw_string_ostream stream(text);
+    module->print(stream);
+    return writeText(stream.str());
+  }
+  LoweredModel lowered;
+  status = compiler.translateToLLVMIR(*module, entries, lowered);
+  if (!status.ok())
+    return fail(status.message());
+  if (emit == "llvm") {
+    std::string text;
+    llvm::raw_string_ostream stream(text);
+    lowered.module->print(stream, nullptr);
+    return writeText(stream.str());
+  }
+  if (emit == "so") {
+    status = compiler.emitSharedLibrary(lowered, outputPath);
+    return status.ok() ? 0 : fail("nnc: error: " + status.message());
+  }
+  std::string bytes;
+  status = compiler.emitObject(lowered, bytes, emit == "asm");
+  if (!status.ok())
+    return fail("nnc: error: " + status.message());
+  return writeText(bytes);
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  if (argc > 1 && llvm::StringRef(argv[1]) == "train")
+    return fail("nnc: error: 'nnc train' is not available in this build yet");
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(argc, argv, "nnc: neural-network compiler\n");
+  Status status = checkOptions();
+  if (!status.ok())
+    return fail(status.message());
+  return compile();
+}
