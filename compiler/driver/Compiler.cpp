@@ -158,11 +158,13 @@ Status Compiler::compileModule(ModuleOp module, Executable &out) {
   auto jitMachine = createTargetMachine(options.cpu);
   if (!jitMachine)
     return fromLLVMError(jitMachine.takeError());
-  ExecutionEngineOptions engineOptions;
-  engineOptions.llvmModuleBuilder = [&](Operation *op,
-                                        llvm::LLVMContext &context) {
+  // ExecutionEngineOptions holds a non-owning function_ref: the builder
+  // must outlive ExecutionEngine::create.
+  auto moduleBuilder = [&](Operation *op, llvm::LLVMContext &context) {
     return buildLLVMModule(op, context, entries);
   };
+  ExecutionEngineOptions engineOptions;
+  engineOptions.llvmModuleBuilder = moduleBuilder;
   engineOptions.transformer =
       makeOptimizingTransformer(options.cpu.optLevel, 0, jitMachine->get());
   std::unique_ptr<ExecutionEngine> engine;

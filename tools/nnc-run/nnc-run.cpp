@@ -9,18 +9,24 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/InitAll.h"
+#include "compiler/driver/Compiler.h"
 #include "compiler/driver/LoadModule.h"
 #include "compiler/interpreter/Interpreter.h"
 #include "compiler/interpreter/NpyConversion.h"
 #include "tools/nnc-run/PrintTensor.h"
 
+#include <nnc/Executable.h>
 #include <nnc/Npy.h>
+#include <nnc/Tensor.h>
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -40,6 +46,8 @@ cl::list<std::string> inputs("input", cl::desc("an argument as .npy, in order"),
 cl::list<std::string> outputs("output",
                               cl::desc("where to write a result (.npy)"),
                               cl::cat(category));
+cl::opt<bool> verbose("v", cl::desc("print the arena size and the run time"),
+                      cl::cat(category));
 } // namespace
 
 /// Reads every --input file; reports the first problem.
@@ -57,22 +65,74 @@ static LogicalResult readInputs(std::vector<nnc::interp::RefTensor> &args) {
 }
 
 /// Writes the results to --output files, or prints them.
-static LogicalResult emitResults(
-    const std::vector<nnc::interp::RefTensor> &results) {
-  if (outputs.empty()) {
-    for (size_t i = 0; i < results.size(); ++i)
-      llvm::outs() << "result #" << i << ": "
-                   << nnc::formatTensor(results[i]) << "\n";
-    return success();
-  }
+static LogicalResult emitResults(const std::vector<nnc::NpyArray> &results) {
   for (size_t i = 0; i < results.size(); ++i) {
-    nnc::Status status = nnc::writeNpy(outputs[i], nnc::interp::toNpy(results[i]));
+    if (outputs.empty()) {
+      llvm::outs() << "result #" << i << ": "
+                   << nnc::formatTensor(nnc::interp::fromNpy(results[i]))
+                   << "\n";
+      continue;
+    }
+    nnc::Status status = nnc::writeNpy(outputs[i], results[i]);
     if (!status.ok()) {
       llvm::errs() << "nnc-run: error: " << status.message() << "\n";
       return failure();
     }
   }
   return success();
+}
+
+static LogicalResult report(const nnc::Status &status) {
+  if (status.ok())
+    return success();
+  llvm::errs() << status.message() << "\n";
+  return failure();
+}
+
+/// --target=cpu: a .so is loaded by the runtime; a .mlir is JIT-compiled.
+static LogicalResult runCompiled() {
+  nnc::Executable executable;
+  if (llvm::StringRef(modelPath).ends_with(".so")) {
+    if (failed(report(nnc::Executable::load(modelPath, executable))))
+      return failure();
+  } else {
+    nnc::Compiler compiler;
+    if (failed(report(compiler.compileFile(modelPath, executable))))
+      return failure();
+  }
+  const nnc_entry_desc_t *desc = nullptr;
+  if (failed(report(executable.findEntry(entry, desc))))
+    return failure();
+  if (inputs.size() != desc->num_args ||
+      (!outputs.empty() && outputs.size() != desc->num_results)) {
+    llvm::errs() << "nnc-run: error: '" << entry << "' takes "
+                 << desc->num_args << " arguments and returns "
+                 << desc->num_results << " results, but " << inputs.size()
+                 << " --input and " << outputs.size()
+                 << " --output files were given\n";
+    return failure();
+  }
+  std::vector<nnc::Tensor> args(inputs.size()), results;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    nnc::NpyArray array;
+    if (failed(report(nnc::readNpy(inputs[i], array))) ||
+        failed(report(nnc::Tensor::fromNpy(array, args[i]))))
+      return failure();
+  }
+  auto start = std::chrono::steady_clock::now();
+  if (failed(report(executable.call(entry, args, results))))
+    return failure();
+  std::chrono::duration<double, std::milli> elapsed =
+      std::chrono::steady_clock::now() - start;
+  if (verbose)
+    llvm::errs() << "nnc-run: '" << entry << "' ran in "
+                 << llvm::format("%.3f", elapsed.count()) << " ms; arena " << desc->arena_bytes << " bytes + "
+                 << desc->arena_bytes_per_batch << " bytes per batch element ("
+                 << executable.arenaCapacity(entry) << " bytes allocated)\n";
+  std::vector<nnc::NpyArray> arrays;
+  for (const nnc::Tensor &result : results)
+    arrays.push_back(result.toNpy());
+  return emitResults(arrays);
 }
 
 /// Checks the --input/--output counts against the function's signature
@@ -90,17 +150,8 @@ static LogicalResult checkArity(func::FuncOp func) {
   return success();
 }
 
-static LogicalResult run() {
-  if (target == "cpu" || target == "cuda") {
-    llvm::errs() << "nnc-run: error: --target=" << target
-                 << " is not available in this build yet; use --target=interp\n";
-    return failure();
-  }
-  if (target != "interp") {
-    llvm::errs() << "nnc-run: error: unknown target '" << target
-                 << "' (expected cpu, cuda or interp)\n";
-    return failure();
-  }
+/// --target=interp: the reference interpreter.
+static LogicalResult runInterpreted() {
   DialectRegistry registry;
   nnc::registerAllDialects(registry);
   MLIRContext context(registry);
@@ -117,7 +168,30 @@ static LogicalResult run() {
       nnc::interp::Interpreter(*module).run(entry, args);
   if (failed(results))
     return failure();
-  return emitResults(*results);
+  std::vector<nnc::NpyArray> arrays;
+  for (const nnc::interp::RefTensor &result : *results)
+    arrays.push_back(nnc::interp::toNpy(result));
+  return emitResults(arrays);
+}
+
+static LogicalResult run() {
+  if (target == "cpu")
+    return runCompiled();
+  if (target == "interp") {
+    if (llvm::StringRef(modelPath).ends_with(".so")) {
+      llvm::errs() << "nnc-run: error: the interpreter runs .mlir models, not "
+                      "compiled libraries\n";
+      return failure();
+    }
+    return runInterpreted();
+  }
+  if (target == "cuda")
+    llvm::errs() << "nnc-run: error: the cuda target is not available in this "
+                    "build yet\n";
+  else
+    llvm::errs() << "nnc-run: error: unknown target '" << target
+                 << "' (expected cpu, cuda or interp)\n";
+  return failure();
 }
 
 int main(int argc, char **argv) {
