@@ -4,6 +4,7 @@
 
 #include "compiler/conversion/Passes.h"
 #include "compiler/transforms/Passes.h"
+#include "dialects/nn/IR/NNDialect.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
@@ -29,17 +30,24 @@ LogicalResult copyWithLinalg(OpBuilder &builder, Location loc, Value from,
   return success();
 }
 
-/// Marks the public functions, the entries, for the C interface wrappers the
-/// ABI calls (`_mlir_ciface_<name>`).
-struct MarkEntriesPass
-    : PassWrapper<MarkEntriesPass, OperationPass<ModuleOp>> {
-  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(MarkEntriesPass)
-  StringRef getArgument() const final { return "nnc-mark-entries"; }
+/// Prepares the public functions, the entries, for the ABI: they get the C
+/// interface wrappers it calls (`_mlir_ciface_<name>`), and lose the nn
+/// argument roles, which the signature has recorded and which only make
+/// sense on tensors.
+struct PrepareEntriesPass
+    : PassWrapper<PrepareEntriesPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(PrepareEntriesPass)
+  StringRef getArgument() const final { return "nnc-prepare-entries"; }
   void runOnOperation() override {
-    for (auto func : getOperation().getOps<func::FuncOp>())
+    for (auto func : getOperation().getOps<func::FuncOp>()) {
+      for (unsigned i = 0; i < func.getNumArguments(); ++i)
+        for (StringRef name : {nn::kParamAttrName, nn::kStateAttrName,
+                               nn::kInitAttrName})
+          func.removeArgAttr(i, name);
       if (func.isPublic() && !func.isExternal())
         func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                       UnitAttr::get(&getContext()));
+    }
   }
 };
 
@@ -63,6 +71,9 @@ void addBufferizationPasses(OpPassManager &pm) {
 }
 
 void addLoweringToLLVMPasses(OpPassManager &pm) {
+  // Register tiling and vectorization of what deserves it (CpuCodegen.cpp);
+  // everything left becomes plain loops.
+  nnc::addCpuCodegenPasses(pm);
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createConvertSCFToCFPass());
@@ -89,7 +100,7 @@ void nnc::buildCpuPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
   pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
-  pm.addPass(std::make_unique<MarkEntriesPass>());
+  pm.addPass(std::make_unique<PrepareEntriesPass>());
   addBufferizationPasses(pm);
   addLoweringToLLVMPasses(pm);
 }

@@ -14,6 +14,11 @@ namespace nnc {
 /// `_mlir_ciface_<name>(args..., results..., arena)`.
 void buildCpuPipeline(mlir::OpPassManager &pm);
 
+/// Tiles and vectorizes the linalg ops of bufferized functions (wherever
+/// they are, inside loops included); runs before the rest is lowered to
+/// loops. Defined in CpuCodegen.cpp.
+void addCpuCodegenPasses(mlir::OpPassManager &pm);
+
 /// The same pipeline as an `nnc-opt` pipeline: `--nnc-cpu-pipeline`.
 void registerCpuPipeline();
 
