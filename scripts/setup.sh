@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build ccache git
-  clang-19 llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
+  clang-19 llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools libomp-19-dev
   libfmt-dev libgtest-dev zlib1g-dev
   python3 python3-numpy
 )

@@ -14,6 +14,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -26,6 +27,7 @@ Compiler::Compiler(CompilerOptions options) : options(std::move(options)) {
   registerAllDialects(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
+  registerOpenMPDialectTranslation(registry);
   mlirContext = std::make_unique<MLIRContext>(registry);
   mlirContext->loadAllAvailableDialects();
   sources = std::make_shared<llvm::SourceMgr>();
@@ -155,6 +157,8 @@ Status Compiler::compileModule(ModuleOp module, Executable &out) {
   Status status = lowerToLLVMDialect(module, entries);
   if (!status.ok())
     return status;
+  if (llvm::Error error = loadOpenMPRuntime())
+    return fromLLVMError(std::move(error));
   auto jitMachine = createTargetMachine(options.cpu);
   if (!jitMachine)
     return fromLLVMError(jitMachine.takeError());

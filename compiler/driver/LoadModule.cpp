@@ -13,16 +13,26 @@ OwningOpRef<ModuleOp> nnc::loadModule(StringRef path, MLIRContext &context,
                                       llvm::SourceMgr &sourceMgr) {
   auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/true);
   if (std::error_code error = buffer.getError()) {
-    emitError(UnknownLoc::get(&context))
+    emitError(FileLineColLoc::get(&context, path, 0, 0))
         << "cannot open '" << path << "': " << error.message();
     return nullptr;
   }
-  bool empty = (*buffer)->getBuffer().trim().empty();
+  StringRef text = (*buffer)->getBuffer();
+  bool empty = text.trim().empty();
+  // A compiled model passed where the IR is expected would otherwise be
+  // "parsed", printing binary bytes as the offending source line.
+  bool library = text.starts_with("\x7f"
+                                  "ELF");
   unsigned id = sourceMgr.AddNewSourceBuffer(std::move(*buffer), SMLoc());
+  StringRef name = sourceMgr.getMemoryBuffer(id)->getBufferIdentifier();
   if (empty) {
-    const llvm::MemoryBuffer *file = sourceMgr.getMemoryBuffer(id);
-    emitError(FileLineColLoc::get(&context, file->getBufferIdentifier(), 1, 1))
+    emitError(FileLineColLoc::get(&context, name, 1, 1))
         << "the model file is empty";
+    return nullptr;
+  }
+  if (library) {
+    emitError(FileLineColLoc::get(&context, name, 0, 0))
+        << "this is a compiled library (ELF), not an MLIR model";
     return nullptr;
   }
   // Verification runs inside the parser.

@@ -22,4 +22,38 @@ def PlanMemoryPass : Pass<"nnc-plan-memory", "mlir::ModuleOp"> {
                            "::mlir::memref::MemRefDialect"];
 }
 
+def FormKernelsPass : Pass<"nnc-form-kernels", "mlir::func::FuncOp"> {
+  let summary = "group linalg ops into kernels: tiled loops over output tiles";
+  let description = [{
+    Runs on linalg on tensors. Visiting ops from last to first, each op not
+    yet in a kernel becomes the consumer of a new kernel: it is tiled along
+    its first parallel dimension into an `scf.forall` (tiles are independent,
+    so the loop later runs across threads), and its producers are fused into
+    the loop body when they are fills, or single-use contractions,
+    convolutions, pooling ops or elementwise ops. A matmul followed by its
+    bias and activation thus becomes one kernel. Rank-1 and rank-0 ops stay
+    whole.
+  }];
+  let options = [
+    Option<"rowsPerTile", "rows-per-tile", "int64_t", /*default=*/"16",
+           "rows of a 2-D output per tile">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::linalg::LinalgDialect"];
+}
+
+def ReuseTileBuffersPass : Pass<"nnc-reuse-tile-buffers", "mlir::func::FuncOp"> {
+  let summary = "let fused producers write the kernel's output tile";
+  let description = [{
+    Runs on bufferized kernels. A temporary inside a loop whose last reader
+    is an elementwise linalg.generic reading it with the identity map, and
+    whose producers write nothing else, is replaced by that generic's output
+    buffer when shapes match: the epilogue then runs in place and the tile
+    needs no allocation. Likewise a top-level buffer whose last use copies
+    it into a result out-parameter becomes that out-parameter.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 #endif // NNC_COMPILER_TRANSFORMS_PASSES_TD

@@ -14,7 +14,10 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/IR/PatternMatch.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -51,6 +54,32 @@ struct PrepareEntriesPass
   }
 };
 
+/// SCF-to-OpenMP wraps each parallel loop body in memref.alloca_scope so that
+/// stack allocations are released per iteration. The scope must stay a
+/// single block, which the later SCF-to-CF lowering breaks; bodies without
+/// memref.alloca need no scope, so it is inlined away.
+struct InlineAllocaFreeScopesPass
+    : PassWrapper<InlineAllocaFreeScopesPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(InlineAllocaFreeScopesPass)
+  StringRef getArgument() const final { return "nnc-inline-alloca-scopes"; }
+  void runOnOperation() override {
+    SmallVector<memref::AllocaScopeOp> scopes;
+    getOperation().walk([&](memref::AllocaScopeOp scope) {
+      if (!scope.walk([](memref::AllocaOp) { return WalkResult::interrupt(); })
+               .wasInterrupted() &&
+          scope.getNumResults() == 0)
+        scopes.push_back(scope);
+    });
+    IRRewriter rewriter(&getContext());
+    for (memref::AllocaScopeOp scope : scopes) {
+      Block &body = scope.getBodyRegion().front();
+      rewriter.eraseOp(body.getTerminator());
+      rewriter.inlineBlockBefore(&body, scope);
+      rewriter.eraseOp(scope);
+    }
+  }
+};
+
 void addBufferizationPasses(OpPassManager &pm) {
   bufferization::OneShotBufferizationOptions options;
   options.bufferizeFunctionBoundaries = true;
@@ -63,6 +92,11 @@ void addBufferizationPasses(OpPassManager &pm) {
   outParams.hoistStaticAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(nnc::createReuseTileBuffersPass());
+  // Kernel tiles bufferize to copies of a tile onto itself: CSE exposes
+  // them and canonicalization erases them.
+  pm.addPass(createCSEPass());
+  pm.addPass(createCanonicalizerPass());
   pm.addPass(nnc::createPlanMemoryPass());
   // Whatever the plan could not place (allocations inside loops) is freed
   // by MLIR's ownership-based deallocation.
@@ -74,6 +108,11 @@ void addLoweringToLLVMPasses(OpPassManager &pm) {
   // Register tiling and vectorization of what deserves it (CpuCodegen.cpp);
   // everything left becomes plain loops.
   nnc::addCpuCodegenPasses(pm);
+  // Kernel tiles are independent: they run across threads through OpenMP
+  // (libomp), whose team size OMP_NUM_THREADS sets at run time.
+  pm.addNestedPass<func::FuncOp>(createForallToParallelLoopPass());
+  pm.addPass(createConvertSCFToOpenMPPass());
+  pm.addPass(std::make_unique<InlineAllocaFreeScopesPass>());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createConvertSCFToCFPass());
@@ -86,6 +125,7 @@ void addLoweringToLLVMPasses(OpPassManager &pm) {
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());
 }
@@ -100,6 +140,9 @@ void nnc::buildCpuPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
   pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(nnc::createFormKernelsPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
   pm.addPass(std::make_unique<PrepareEntriesPass>());
   addBufferizationPasses(pm);
   addLoweringToLLVMPasses(pm);

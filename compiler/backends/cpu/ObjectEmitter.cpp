@@ -5,6 +5,7 @@
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/Path.h"
@@ -120,8 +121,18 @@ Error nnc::linkSharedLibrary(StringRef object, StringRef path) {
   temporary = path;
   temporary += ".tmp-link";
   FileRemover removeTemporary(temporary);
-  SmallVector<StringRef> args = {*linker, "-shared", "-o", temporary,
-                                 objectPath, "-lm"};
+  // Kernels run their tiles through OpenMP: libomp is recorded as needed
+  // only when the model uses it (--as-needed).
+  SmallVector<StringRef> args = {*linker,
+                                 "-shared",
+                                 "-o",
+                                 temporary,
+                                 objectPath,
+                                 "-Wl,--as-needed",
+                                 "-L" NNC_LIBOMP_DIR,
+                                 "-Wl,-rpath," NNC_LIBOMP_DIR,
+                                 "-lomp",
+                                 "-lm"};
   std::string message;
   int status = sys::ExecuteAndWait(*linker, args, std::nullopt, {}, 0, 0,
                                    &message);
@@ -131,4 +142,15 @@ Error nnc::linkSharedLibrary(StringRef object, StringRef path) {
   if (std::error_code error = sys::fs::rename(temporary, path))
     return makeError("cannot write '" + path + "': " + error.message());
   return Error::success();
+}
+
+Error nnc::loadOpenMPRuntime() {
+  static const std::string loaded = [] {
+    std::string error;
+    for (const char *path : {NNC_LIBOMP_DIR "/libomp.so.5", "libomp.so.5"})
+      if (!sys::DynamicLibrary::LoadLibraryPermanently(path, &error))
+        return std::string();
+    return "cannot load the OpenMP runtime libomp.so.5: " + error;
+  }();
+  return loaded.empty() ? Error::success() : makeError(loaded);
 }

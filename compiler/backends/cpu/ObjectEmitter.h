@@ -36,6 +36,10 @@ llvm::Expected<std::string> emitObject(llvm::Module &module,
 /// is linked to a temporary beside `path` and renamed over it.
 llvm::Error linkSharedLibrary(llvm::StringRef object, llvm::StringRef path);
 
+/// Loads the OpenMP runtime into this process so JIT-compiled kernels find
+/// it; fails with a message naming the library when it is missing.
+llvm::Error loadOpenMPRuntime();
+
 /// Writes `contents` to `path` atomically (temporary + rename).
 llvm::Error writeFileAtomically(llvm::StringRef path, llvm::StringRef contents);
 

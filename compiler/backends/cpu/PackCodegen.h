@@ -1,0 +1,46 @@
+//===- PackCodegen.h - packing GEMM B operands into panels ------*- C++ -*-===//
+//
+// The GEMM micro-kernel reads B as panels: for each group of `cols` (= NR)
+// columns, a [rows][cols] block stored contiguously, so that every k step
+// is one or two aligned vector loads whatever B's layout was:
+//
+//   packed[p][k][c] = B[k0 + k][n0 + p * cols + c]
+//
+// Columns past N are filled with don't-care values (the kernel computes them
+// but never stores them); rows past the block are never read.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_COMPILER_BACKENDS_CPU_PACKCODEGEN_H
+#define NNC_COMPILER_BACKENDS_CPU_PACKCODEGEN_H
+
+#include "compiler/backends/cpu/KernelCodegen.h"
+
+namespace nnc {
+
+/// Allocates (memref.alloc, 64-byte aligned) a [panels][rows][cols] f32
+/// buffer; the caller deallocates it.
+mlir::Value allocPanels(mlir::OpBuilder &b, mlir::Location loc,
+                        mlir::Value panels, mlir::Value rows, int64_t cols);
+
+/// A B block to pack: rows [k0, k0 + kc) and columns [n0, n0 + nc) of the
+/// [K, N] view `source`.
+struct PackBlock {
+  mlir::Value source;
+  mlir::Value k0, kc, n0, nc;
+};
+
+/// Packs `block` into `panels` (whose row count must be a multiple of the
+/// vector lanes, at least kc rounded up). Chooses by B's layout: rows copied
+/// with vector loads when N is contiguous, 16x16 (lanes x lanes) in-register
+/// transposes when K is (linear layers' weights), scalar copies otherwise.
+void emitPackPanels(mlir::OpBuilder &b, mlir::Location loc,
+                    const PackBlock &block, mlir::Value panels,
+                    const CpuVectorTarget &target);
+
+/// The static stride of dimension `dim` of a memref value, if known.
+std::optional<int64_t> staticStride(mlir::Value memref, unsigned dim);
+
+} // namespace nnc
+
+#endif // NNC_COMPILER_BACKENDS_CPU_PACKCODEGEN_H

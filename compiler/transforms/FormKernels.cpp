@@ -1,0 +1,133 @@
+//===- FormKernels.cpp - group linalg ops into tiled kernels -------------===//
+//
+// A kernel is one loop nest over output tiles that computes everything the
+// tile needs: a matmul with its bias and activation, a convolution with its
+// epilogue. Fusing at the tile level keeps intermediates in cache and removes
+// a full pass over memory per fused op; the tile loop is an scf.forall, so
+// the same structure gives multithreading on the CPU.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace nnc {
+#define GEN_PASS_DEF_FORMKERNELSPASS
+#include "compiler/transforms/Passes.h.inc"
+} // namespace nnc
+
+using namespace mlir;
+
+namespace {
+
+bool isElementwise(linalg::LinalgOp op) {
+  return op.getNumLoops() == op.getNumParallelLoops() &&
+         isa<linalg::GenericOp, linalg::MapOp>(op);
+}
+
+/// True when `value` feeds nothing but `consumer` (the op being tiled, which
+/// goes away), the slices its tiled copy reads and the size queries that
+/// bound the tile loop (they fold to the sizes of the producer's init).
+bool onlyFeeds(Value value, Operation *consumer) {
+  return llvm::all_of(value.getUsers(), [&](Operation *user) {
+    return user == consumer ||
+           isa<tensor::ExtractSliceOp, tensor::DimOp>(user);
+  });
+}
+
+/// Producers worth computing inside a consumer's tile: fills initialize the
+/// tile; heavy ops and elementwise ops with no other user would otherwise
+/// write and re-read a whole intermediate.
+bool shouldFuse(OpResult producer, Operation *consumer) {
+  auto op = dyn_cast<linalg::LinalgOp>(producer.getOwner());
+  if (!op)
+    return false;
+  if (isa<linalg::FillOp>(op))
+    return true;
+  if (!onlyFeeds(producer, consumer))
+    return false;
+  return linalg::isaContractionOpInterface(op) ||
+         linalg::isaConvolutionOpInterface(op) || isElementwise(op) ||
+         isa<linalg::PoolingNchwMaxOp, linalg::PoolingNchwSumOp>(op);
+}
+
+/// Tile sizes: the first parallel loop is split into tiles, the rest stay
+/// whole. Images (rank >= 3 outputs) go one per tile; 2-D outputs take
+/// `rowsPerTile` rows, enough work per tile to hide the loop overhead.
+std::optional<SmallVector<OpFoldResult>>
+chooseTileSizes(linalg::LinalgOp op, int64_t rowsPerTile, OpBuilder &builder) {
+  if (op.getNumDpsInits() != 1)
+    return std::nullopt;
+  int64_t rank = op.getRank(op.getDpsInitOperand(0));
+  if (rank < 2)
+    return std::nullopt;
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  SmallVector<OpFoldResult> sizes(iterators.size(), builder.getIndexAttr(0));
+  for (auto [index, iterator] : llvm::enumerate(iterators)) {
+    if (iterator != utils::IteratorType::parallel)
+      continue;
+    sizes[index] = builder.getIndexAttr(rank >= 3 ? 1 : rowsPerTile);
+    return sizes;
+  }
+  return std::nullopt;
+}
+
+struct FormKernelsPass : nnc::impl::FormKernelsPassBase<FormKernelsPass> {
+  using FormKernelsPassBase::FormKernelsPassBase;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    SmallVector<linalg::LinalgOp> candidates;
+    for (Operation &op : func.getBody().front())
+      if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+          linalgOp && linalgOp.hasPureTensorSemantics() &&
+          !isa<linalg::FillOp>(op))
+        candidates.push_back(linalgOp);
+    llvm::DenseSet<Operation *> fused;
+    IRRewriter rewriter(&getContext());
+    // Last to first: a consumer claims its producers before they are seen.
+    for (linalg::LinalgOp op : llvm::reverse(candidates)) {
+      if (fused.contains(op))
+        continue;
+      if (failed(formKernel(rewriter, op, fused)))
+        return signalPassFailure();
+    }
+  }
+
+  LogicalResult formKernel(IRRewriter &rewriter, linalg::LinalgOp op,
+                           llvm::DenseSet<Operation *> &fused) {
+    rewriter.setInsertionPoint(op);
+    std::optional<SmallVector<OpFoldResult>> sizes =
+        chooseTileSizes(op, rowsPerTile, rewriter);
+    if (!sizes)
+      return success();
+    scf::SCFTileAndFuseOptions options;
+    options.tilingOptions.setTileSizes(*sizes).setLoopType(
+        scf::SCFTilingOptions::LoopType::ForallOp);
+    options.setFusionControlFn(
+        [&](tensor::ExtractSliceOp, OpResult producer, bool) {
+          return std::make_tuple(shouldFuse(producer, op), false);
+        });
+    FailureOr<scf::SCFTileAndFuseResult> result =
+        scf::tileConsumerAndFuseProducersUsingSCF(
+            rewriter, cast<TilingInterface>(op.getOperation()), options);
+    if (failed(result))
+      return op.emitError("cannot tile this op into a kernel");
+    for (Operation *producer : result->fusedProducers)
+      fused.insert(producer);
+    for (OpResult value : op->getResults())
+      if (Value replacement = result->replacements.lookup(value))
+        rewriter.replaceAllUsesWith(value, replacement);
+    rewriter.eraseOp(op);
+    // Fused producers are dead now unless they still have other users.
+    for (Operation *producer : result->fusedProducers)
+      if (producer->use_empty())
+        rewriter.eraseOp(producer);
+    return success();
+  }
+};
+
+} // namespace
