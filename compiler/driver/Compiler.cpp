@@ -5,6 +5,7 @@
 #include "compiler/InitAll.h"
 #include "compiler/backends/cpu/AbiEmitter.h"
 #include "compiler/backends/cpu/CpuPipeline.h"
+#include "compiler/driver/KernelGraph.h"
 #include "compiler/driver/LoadModule.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -90,6 +91,16 @@ Status Compiler::lowerToLLVMDialect(ModuleOp module,
     if (failed(pm.run(module)))
       return failure();
     readArenaSizes(module, entries);
+    return success();
+  });
+}
+
+Status Compiler::drawKernels(ModuleOp module, std::string &dot) {
+  return withDiagnostics([&]() -> LogicalResult {
+    FailureOr<std::string> graph = drawKernelGraph(module);
+    if (failed(graph))
+      return failure();
+    dot = std::move(*graph);
     return success();
   });
 }

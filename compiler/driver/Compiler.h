@@ -71,6 +71,9 @@ public:
   Status lowerToLLVMDialect(mlir::ModuleOp module,
                             std::vector<EntrySignature> &entries);
 
+  /// The kernels of `module` and the nn ops in each, as a DOT graph.
+  Status drawKernels(mlir::ModuleOp module, std::string &dot);
+
   /// Translates a lowered module to optimized LLVM IR with the ABI.
   Status translateToLLVMIR(mlir::ModuleOp lowered,
                            std::vector<EntrySignature> entries,

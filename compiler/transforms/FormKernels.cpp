@@ -55,14 +55,15 @@ bool shouldFuse(OpResult producer, Operation *consumer) {
 }
 
 /// Tile sizes: the first parallel loop is split into tiles, the rest stay
-/// whole. Images (rank >= 3 outputs) go one per tile; 2-D outputs take
-/// `rowsPerTile` rows, enough work per tile to hide the loop overhead.
+/// whole. Images (rank >= 3 outputs) go one per tile; 1-D and 2-D outputs
+/// take `rowsPerTile` rows, enough work per tile to hide the loop overhead.
+/// Scalars (a reduced loss) stay whole.
 std::optional<SmallVector<OpFoldResult>>
 chooseTileSizes(linalg::LinalgOp op, int64_t rowsPerTile, OpBuilder &builder) {
   if (op.getNumDpsInits() != 1)
     return std::nullopt;
   int64_t rank = op.getRank(op.getDpsInitOperand(0));
-  if (rank < 2)
+  if (rank < 1)
     return std::nullopt;
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
   SmallVector<OpFoldResult> sizes(iterators.size(), builder.getIndexAttr(0));

@@ -31,8 +31,8 @@ def FormKernelsPass : Pass<"nnc-form-kernels", "mlir::func::FuncOp"> {
     so the loop later runs across threads), and its producers are fused into
     the loop body when they are fills, or single-use contractions,
     convolutions, pooling ops or elementwise ops. A matmul followed by its
-    bias and activation thus becomes one kernel. Rank-1 and rank-0 ops stay
-    whole.
+    bias and activation thus becomes one kernel. Ops with scalar results
+    stay whole.
   }];
   let options = [
     Option<"rowsPerTile", "rows-per-tile", "int64_t", /*default=*/"16",

@@ -1,8 +1,8 @@
 //===- nnc.cpp - the nnc compiler driver ----------------------------------===//
 //
-//   nnc MODEL.mlir -o OUT.so [--target=cpu] [--emit=so|obj|asm|mlir|llvm|header]
-//       [-O0..-O3] [--cpu=native|NAME] [--cpu-features=+f,-g]
-//       [--print-ir-after-all]
+//   nnc MODEL.mlir -o OUT.so [--target=cpu]
+//       [--emit=so|obj|asm|mlir|llvm|header] [-O0..-O3]
+//       [--cpu=native|NAME] [--cpu-features=+f,-g] [--print-ir-after-all]
 //
 // Every output is written to a temporary and renamed, so a failed compile
 // never leaves a partial file behind.
@@ -11,13 +11,20 @@
 
 #include "compiler/backends/cpu/ObjectEmitter.h"
 #include "compiler/driver/Compiler.h"
+#include "compiler/driver/KernelGraph.h"
 #include "tools/nnc/HeaderWriter.h"
 
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
 
 using namespace nnc;
 namespace cl = llvm::cl;
@@ -33,7 +40,8 @@ cl::opt<std::string> target("target", cl::desc("cpu (default) or cuda"),
 cl::opt<std::string>
     emit("emit",
          cl::desc("so (default), obj, asm, mlir (after the MLIR pipeline), "
-                  "llvm (optimized LLVM IR), header (C header), ptx"),
+                  "llvm (optimized LLVM IR), header (C header), dot (kernels "
+                  "and the nn ops fused into each), ptx"),
          cl::init("so"), cl::cat(category));
 cl::opt<unsigned> optLevel("O", cl::desc("optimization level 0-3 (default 3)"),
                            cl::Prefix, cl::init(3), cl::cat(category));
@@ -70,11 +78,58 @@ static int writeText(const std::string &text) {
   return 0;
 }
 
+/// LLVM only warns about an unknown --cpu or --cpu-features, and aborts when
+/// asked for x86-64 code on a 32-bit CPU: check them before compiling.
+static Status checkCpu() {
+  if (cpu == "native" && cpuFeatures.empty())
+    return Status::success();
+  llvm::InitializeNativeTarget();
+  std::string triple = llvm::sys::getDefaultTargetTriple(), error;
+  const llvm::Target *llvmTarget =
+      llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!llvmTarget)
+    return Status::success(); // the compiler reports it
+  std::string name = cpu == "native" ? llvm::sys::getHostCPUName().str() : cpu;
+  std::unique_ptr<llvm::MCSubtargetInfo> generic(
+      llvmTarget->createMCSubtargetInfo(triple, "", ""));
+  if (!generic->isCPUStringValid(name))
+    return Status::error("nnc: error: unknown --cpu=" + cpu + " for " + triple);
+  llvm::SmallVector<llvm::StringRef> features;
+  llvm::StringRef(cpuFeatures).split(features, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef feature : features) {
+    llvm::StringRef bare = feature.ltrim("+-");
+    if (!llvm::any_of(generic->getAllProcessorFeatures(),
+                      [&](auto &known) { return bare == known.Key; }))
+      return Status::error("nnc: error: unknown --cpu-features entry '" +
+                           feature.str() + "' for " + triple);
+  }
+  std::unique_ptr<llvm::MCSubtargetInfo> chosen(
+      llvmTarget->createMCSubtargetInfo(triple, name, cpuFeatures));
+  if (llvm::Triple(triple).getArch() == llvm::Triple::x86_64 &&
+      !chosen->checkFeatures("+64bit"))
+    return Status::error("nnc: error: --cpu=" + cpu +
+                         " cannot run x86-64 code");
+  return Status::success();
+}
+
+/// The output's directory must exist: a compile that cannot be written is
+/// not worth running (and the linker would complain in its own words).
+static Status checkOutputDirectory() {
+  llvm::StringRef directory = llvm::sys::path::parent_path(outputPath);
+  if (outputPath == "-" || directory.empty() ||
+      llvm::sys::fs::is_directory(directory))
+    return Status::success();
+  return Status::error("nnc: error: cannot write '" + outputPath +
+                       "': no directory '" + directory.str() + "'");
+}
+
 static Status checkOptions() {
-  static const char *emits[] = {"so", "obj", "asm", "mlir", "llvm", "header", "ptx"};
+  static const char *emits[] = {"so",     "obj", "asm", "mlir",
+                                "llvm",   "header", "dot", "ptx"};
   if (!llvm::is_contained(emits, emit))
     return Status::error("nnc: error: unknown --emit=" + emit +
-                         " (expected so, obj, asm, mlir, llvm, header or ptx)");
+                         " (expected so, obj, asm, mlir, llvm, header, dot "
+                         "or ptx)");
   if (target != "cpu" && target != "cuda")
     return Status::error("nnc: error: unknown --target=" + target +
                          " (expected cpu or cuda)");
@@ -89,7 +144,8 @@ static Status checkOptions() {
                          " is not an optimization level (0-3)");
   if ((emit == "so" || emit == "obj") && outputPath.empty())
     return Status::error("nnc: error: --emit=" + emit + " needs -o <path>");
-  return Status::success();
+  Status status = checkOutputDirectory();
+  return status.ok() ? checkCpu() : status;
 }
 
 static int compile() {
@@ -103,13 +159,18 @@ static int compile() {
   mlir::OwningOpRef<mlir::ModuleOp> module;
   std::vector<EntrySignature> entries;
   Status status = compiler.parseFile(modelPath, module);
+  if (status.ok() && emit == "dot") {
+    std::string graph;
+    status = compiler.drawKernels(*module, graph);
+    return status.ok() ? writeText(graph) : fail(status.message());
+  }
   if (status.ok())
     status = compiler.lowerToLLVMDialect(*module, entries);
   if (!status.ok())
     return fail(status.message());
   if (emit == "header")
-    return writeText(writeModelHeader(llvm::sys::path::filename(modelPath).str(),
-                                      entries));
+    return writeText(
+        writeModelHeader(llvm::sys::path::filename(modelPath).str(), entries));
   if (emit == "mlir") {
     std::string text;
     llvm::raw_string_ostream stream(text);

@@ -132,7 +132,7 @@ void addLoweringToLLVMPasses(OpPassManager &pm) {
 
 } // namespace
 
-void nnc::buildCpuPipeline(OpPassManager &pm) {
+void nnc::buildKernelFormationPipeline(OpPassManager &pm) {
   pm.addPass(nnc::createConvertNNToLinalgPass());
   pm.addPass(createInlinerPass());
   pm.addPass(createSymbolDCEPass());
@@ -143,6 +143,10 @@ void nnc::buildCpuPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(nnc::createFormKernelsPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+}
+
+void nnc::buildCpuPipeline(OpPassManager &pm) {
+  buildKernelFormationPipeline(pm);
   pm.addPass(std::make_unique<PrepareEntriesPass>());
   addBufferizationPasses(pm);
   addLoweringToLLVMPasses(pm);

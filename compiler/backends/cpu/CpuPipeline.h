@@ -7,6 +7,10 @@
 
 namespace nnc {
 
+/// The first stage of the CPU pipeline: nn to linalg on tensors, inlining,
+/// elementwise fusion and kernel formation (scf.forall per kernel).
+void buildKernelFormationPipeline(mlir::OpPassManager &pm);
+
 /// Adds the passes that take an nn module to the LLVM dialect: lowering to
 /// linalg, inlining, fusion, bufferization with results as out-parameters,
 /// the static memory plan and the lowering of loops, memrefs and math.

@@ -7,6 +7,8 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 using namespace mlir;
 using namespace nnc;
@@ -182,4 +184,50 @@ void nnc::emitPackPanels(OpBuilder &b, Location loc, const PackBlock &block,
     packTransposed(b, loc, ctx);
   else
     packScalar(b, loc, ctx);
+}
+
+/// The memref that `value` is a view of.
+static Value viewRoot(Value value) {
+  while (auto view = value.getDefiningOp<ViewLikeOpInterface>())
+    value = view.getViewSource();
+  return value;
+}
+
+/// Whether something in `scope` may write or free memory of `root`: any
+/// write to a view of the same root counts (arena views included), and so
+/// does any op whose effects are unknown.
+static bool mayWrite(Operation *scope, Value root) {
+  WalkResult result = scope->walk([&](Operation *op) {
+    if (op->hasTrait<OpTrait::HasRecursiveMemoryEffects>() ||
+        op->hasTrait<OpTrait::IsTerminator>())
+      return WalkResult::advance();
+    auto iface = dyn_cast<MemoryEffectOpInterface>(op);
+    if (!iface)
+      return WalkResult::interrupt();
+    SmallVector<MemoryEffects::EffectInstance> effects;
+    iface.getEffects(effects);
+    for (MemoryEffects::EffectInstance &effect : effects) {
+      if (!isa<MemoryEffects::Write, MemoryEffects::Free>(effect.getEffect()))
+        continue;
+      Value target = effect.getValue();
+      if (!target || viewRoot(target) == root)
+        return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return result.wasInterrupted();
+}
+
+Operation *nnc::findHoistingPoint(Operation *op, Value value) {
+  Value root = viewRoot(value);
+  Operation *point = nullptr;
+  for (Operation *loop = op->getParentOp();
+       loop && isa<scf::ForOp, scf::ForallOp, scf::ParallelOp>(loop);
+       loop = loop->getParentOp()) {
+    if (loop->isAncestor(value.getParentBlock()->getParentOp()) ||
+        mayWrite(loop, root))
+      break;
+    point = loop;
+  }
+  return point;
 }

@@ -38,6 +38,12 @@ void emitPackPanels(mlir::OpBuilder &b, mlir::Location loc,
                     const PackBlock &block, mlir::Value panels,
                     const CpuVectorTarget &target);
 
+/// The outermost loop (scf.for, scf.forall, scf.parallel) around `op` that
+/// `value` is defined above and that writes nothing `value` may alias:
+/// packing it before that loop packs it once instead of once per iteration
+/// (per thread tile of a formed kernel). Null if there is none.
+mlir::Operation *findHoistingPoint(mlir::Operation *op, mlir::Value value);
+
 /// The static stride of dimension `dim` of a memref value, if known.
 std::optional<int64_t> staticStride(mlir::Value memref, unsigned dim);
 
