@@ -21,7 +21,7 @@ llvm_config.with_system_environment(["HOME", "TMPDIR"])
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
-tools = ["nnc-opt", "nnc-run", "nnc"]
+tools = ["nnc-opt", "nnc-run", "nnc", "jit_xor", "run_model"]
 llvm_config.add_tool_substitutions(
     [ToolSubst(t, unresolved="ignore") for t in tools], [config.nnc_tools_dir])
 llvm_config.add_tool_substitutions(["FileCheck", "count", "not"], [config.llvm_tools_dir])
