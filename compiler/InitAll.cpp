@@ -2,6 +2,7 @@
 
 #include "compiler/InitAll.h"
 
+#include "compiler/backends/cpu/CpuCodegen.h"
 #include "compiler/backends/cpu/CpuPipeline.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/transforms/Passes.h"
@@ -22,4 +23,5 @@ void nnc::registerAllPasses() {
   nnc::registerNNConversionPasses();
   nnc::registerNNTransformsPasses();
   nnc::registerCpuPipeline();
+  nnc::registerCpuCodegenPasses();
 }

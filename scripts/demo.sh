@@ -10,10 +10,10 @@ out=$build/demo
 mkdir -p "$out"
 
 echo "== nnc examples/lenet.mlir -o $out/lenet.so"
-start=$(date +%s.%N)
+start=$(date +%s%N)
 "$bin/nnc" examples/lenet.mlir -o "$out/lenet.so"
-end=$(date +%s.%N)
-printf "compiled in %.2f s: %s (%s bytes), needs: %s\n" "$(echo "$end - $start" | bc)" \
+end=$(date +%s%N)
+printf "compiled in %d ms: %s (%s bytes), needs: %s\n" $(( (end - start) / 1000000 )) \
   "$out/lenet.so" "$(stat -c %s "$out/lenet.so")" \
   "$(ldd "$out/lenet.so" | awk '/=>/ {print $1}' | tr '\n' ' ')"
 "$bin/nnc" examples/lenet.mlir --emit=header -o "$out/lenet.h"

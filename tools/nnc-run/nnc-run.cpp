@@ -1,10 +1,11 @@
 //===- nnc-run.cpp - run a model's function on .npy inputs ----------------===//
 //
-//   nnc-run MODEL.mlir --entry=F [--target=cpu|cuda|interp]
-//           [--input=x.npy]... [--output=y.npy]...
+//   nnc-run MODEL.mlir|MODEL.so --entry=F [--target=cpu|cuda|interp]
+//           [--input=x.npy]... [--output=y.npy]... [-v]
 //
 // Inputs bind to F's arguments in order, outputs to its results in order;
-// without --output the results are printed.
+// without --output the results are printed. A failed run leaves no output
+// file behind.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,9 +22,12 @@
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
+#include "llvm/BinaryFormat/Magic.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
@@ -48,7 +52,23 @@ cl::list<std::string> outputs("output",
                               cl::cat(category));
 cl::opt<bool> verbose("v", cl::desc("print the arena size and the run time"),
                       cl::cat(category));
+cl::opt<std::string> grad("grad", cl::desc("run @F_grad (not yet available)"),
+                          cl::cat(category));
+cl::opt<std::string> train("train",
+                           cl::desc("run @F_train_step (not yet available)"),
+                           cl::cat(category));
+cl::opt<std::string> optimizer("optimizer", cl::desc("optimizer for --train"),
+                               cl::cat(category));
 } // namespace
+
+/// A compiled model is recognized by its name or, whatever its name, by its
+/// contents (e.g. libfoo.so.1).
+static bool isCompiledLibrary(llvm::StringRef path) {
+  llvm::file_magic magic;
+  return path.ends_with(".so") ||
+         (!llvm::identify_magic(path, magic) &&
+          magic == llvm::file_magic::elf_shared_object);
+}
 
 /// Reads every --input file; reports the first problem.
 static LogicalResult readInputs(std::vector<nnc::interp::RefTensor> &args) {
@@ -64,7 +84,8 @@ static LogicalResult readInputs(std::vector<nnc::interp::RefTensor> &args) {
   return success();
 }
 
-/// Writes the results to --output files, or prints them.
+/// Writes the results to --output files, or prints them. If one cannot be
+/// written, the ones written before it are removed.
 static LogicalResult emitResults(const std::vector<nnc::NpyArray> &results) {
   for (size_t i = 0; i < results.size(); ++i) {
     if (outputs.empty()) {
@@ -76,23 +97,30 @@ static LogicalResult emitResults(const std::vector<nnc::NpyArray> &results) {
     nnc::Status status = nnc::writeNpy(outputs[i], results[i]);
     if (!status.ok()) {
       llvm::errs() << "nnc-run: error: " << status.message() << "\n";
+      for (size_t j = 0; j < i; ++j)
+        llvm::sys::fs::remove(outputs[j]);
       return failure();
     }
   }
   return success();
 }
 
+/// Compiler diagnostics arrive formatted (`file:line:col: error: ...`);
+/// runtime errors ("PATH: ..." or "ENTRY: ...") get the tool's prefix.
 static LogicalResult report(const nnc::Status &status) {
   if (status.ok())
     return success();
-  llvm::errs() << status.message() << "\n";
+  llvm::StringRef message = status.message();
+  if (!message.contains("error: "))
+    llvm::errs() << "nnc-run: error: ";
+  llvm::errs() << message << "\n";
   return failure();
 }
 
 /// --target=cpu: a .so is loaded by the runtime; a .mlir is JIT-compiled.
 static LogicalResult runCompiled() {
   nnc::Executable executable;
-  if (llvm::StringRef(modelPath).ends_with(".so")) {
+  if (isCompiledLibrary(modelPath)) {
     if (failed(report(nnc::Executable::load(modelPath, executable))))
       return failure();
   } else {
@@ -105,11 +133,10 @@ static LogicalResult runCompiled() {
     return failure();
   if (inputs.size() != desc->num_args ||
       (!outputs.empty() && outputs.size() != desc->num_results)) {
-    llvm::errs() << "nnc-run: error: '" << entry << "' takes "
-                 << desc->num_args << " arguments and returns "
-                 << desc->num_results << " results, but " << inputs.size()
-                 << " --input and " << outputs.size()
-                 << " --output files were given\n";
+    llvm::errs() << "nnc-run: error: '" << entry << "' takes " << desc->num_args
+                 << " arguments and returns " << desc->num_results
+                 << " results, but " << inputs.size() << " --input and "
+                 << outputs.size() << " --output files were given\n";
     return failure();
   }
   std::vector<nnc::Tensor> args(inputs.size()), results;
@@ -126,7 +153,8 @@ static LogicalResult runCompiled() {
       std::chrono::steady_clock::now() - start;
   if (verbose)
     llvm::errs() << "nnc-run: '" << entry << "' ran in "
-                 << llvm::format("%.3f", elapsed.count()) << " ms; arena " << desc->arena_bytes << " bytes + "
+                 << llvm::format("%.3f", elapsed.count()) << " ms; arena "
+                 << desc->arena_bytes << " bytes + "
                  << desc->arena_bytes_per_batch << " bytes per batch element ("
                  << executable.arenaCapacity(entry) << " bytes allocated)\n";
   std::vector<nnc::NpyArray> arrays;
@@ -140,13 +168,13 @@ static LogicalResult runCompiled() {
 static LogicalResult checkArity(func::FuncOp func) {
   FunctionType type = func.getFunctionType();
   if (inputs.size() != type.getNumInputs())
-    return func.emitError() << "@" << func.getSymName() << " takes "
-                            << type.getNumInputs() << " arguments but "
-                            << inputs.size() << " --input files were given";
+    return func.emitError()
+           << "@" << func.getSymName() << " takes " << type.getNumInputs()
+           << " arguments but " << inputs.size() << " --input files were given";
   if (!outputs.empty() && outputs.size() != type.getNumResults())
-    return func.emitError() << "@" << func.getSymName() << " returns "
-                            << type.getNumResults() << " results but "
-                            << outputs.size() << " --output files were given";
+    return func.emitError()
+           << "@" << func.getSymName() << " returns " << type.getNumResults()
+           << " results but " << outputs.size() << " --output files were given";
   return success();
 }
 
@@ -155,6 +183,8 @@ static LogicalResult runInterpreted() {
   DialectRegistry registry;
   nnc::registerAllDialects(registry);
   MLIRContext context(registry);
+  // Errors name the function or op; printing it whole adds only noise.
+  context.printOpOnDiagnostic(false);
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
   OwningOpRef<ModuleOp> module = nnc::loadModule(modelPath, context, sourceMgr);
@@ -174,11 +204,32 @@ static LogicalResult runInterpreted() {
   return emitResults(arrays);
 }
 
+/// Every --output goes to an existing directory: checked before anything
+/// runs, so a mistake costs nothing.
+static LogicalResult checkOutputDirectories() {
+  for (const std::string &path : outputs) {
+    llvm::StringRef directory = llvm::sys::path::parent_path(path);
+    if (!directory.empty() && !llvm::sys::fs::is_directory(directory)) {
+      llvm::errs() << "nnc-run: error: cannot write '" << path
+                   << "': no directory '" << directory << "'\n";
+      return failure();
+    }
+  }
+  return success();
+}
+
 static LogicalResult run() {
+  if (!grad.empty() || !train.empty() || !optimizer.empty()) {
+    llvm::errs() << "nnc-run: error: --grad, --train and --optimizer are not "
+                    "available in this build yet\n";
+    return failure();
+  }
+  if (failed(checkOutputDirectories()))
+    return failure();
   if (target == "cpu")
     return runCompiled();
   if (target == "interp") {
-    if (llvm::StringRef(modelPath).ends_with(".so")) {
+    if (isCompiledLibrary(modelPath)) {
       llvm::errs() << "nnc-run: error: the interpreter runs .mlir models, not "
                       "compiled libraries\n";
       return failure();

@@ -124,8 +124,8 @@ static Status checkOutputDirectory() {
 }
 
 static Status checkOptions() {
-  static const char *emits[] = {"so",     "obj", "asm", "mlir",
-                                "llvm",   "header", "dot", "ptx"};
+  static const char *emits[] = {"so",   "obj",    "asm", "mlir",
+                                "llvm", "header", "dot", "ptx"};
   if (!llvm::is_contained(emits, emit))
     return Status::error("nnc: error: unknown --emit=" + emit +
                          " (expected so, obj, asm, mlir, llvm, header, dot "

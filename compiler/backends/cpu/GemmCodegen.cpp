@@ -93,7 +93,8 @@ static std::optional<GemmPlan> matchPlan(linalg::LinalgOp op) {
   if (failed(dims) || dims->m.size() != 1 || dims->n.size() != 1 ||
       dims->k.size() != 1 || dims->batch.size() + 3 != op.getNumLoops())
     return std::nullopt;
-  GemmPlan plan{SmallVector<unsigned>(dims->batch), dims->m[0], dims->n[0],
+  GemmPlan plan{SmallVector<unsigned>(dims->batch.begin(), dims->batch.end()),
+                dims->m[0], dims->n[0],
                 dims->k[0], op.getDpsInputOperand(0),
                 op.getDpsInputOperand(1), op.getDpsInitOperand(0)};
   // Vectors run along C's contiguous dimension: when that is M, compute

@@ -19,6 +19,7 @@
 #include "mlir/IR/Value.h"
 
 #include <cstdint>
+#include <functional>
 
 namespace nnc {
 
@@ -46,26 +47,27 @@ struct KRange {
   mlir::Value begin, end;
 };
 
-/// What a micro-kernel computes and how it reaches memory. Callbacks get
+/// What a micro-kernel computes and how it reaches memory (std::function:
+/// callers assign lambdas that must outlive the assignment). Callbacks get
 /// the tile-relative row `i` and vector column `j`, and the k loops'
 /// induction variables (one per KRange, outermost first).
 struct MicroKernel {
   int64_t rows = 0;
   int64_t vectors = 0;
   /// Scalar A(i, k), broadcast by the emitter.
-  llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location, int64_t,
-                                 mlir::ValueRange)>
+  std::function<mlir::Value(mlir::OpBuilder &, mlir::Location, int64_t,
+                            mlir::ValueRange)>
       loadA;
   /// The vector B(k, j).
-  llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
-                                 mlir::ValueRange, int64_t)>
+  std::function<mlir::Value(mlir::OpBuilder &, mlir::Location,
+                            mlir::ValueRange, int64_t)>
       loadB;
   /// The C vector (i, j), read before and written after the k loops.
-  llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location, int64_t,
-                                 int64_t)>
+  std::function<mlir::Value(mlir::OpBuilder &, mlir::Location, int64_t,
+                            int64_t)>
       loadC;
-  llvm::function_ref<void(mlir::OpBuilder &, mlir::Location, mlir::Value,
-                          int64_t, int64_t)>
+  std::function<void(mlir::OpBuilder &, mlir::Location, mlir::Value, int64_t,
+                     int64_t)>
       storeC;
 };
 

@@ -120,7 +120,8 @@ static void packTransposed(OpBuilder &b, Location loc, const PackContext &ctx) {
   Value source = ctx.block.source;
   Value wT = b.create<memref::TransposeOp>(
       loc, source,
-      AffineMapAttr::get(AffineMap::getPermutationMap({1, 0}, b.getContext())));
+      AffineMapAttr::get(AffineMap::getPermutationMap(ArrayRef<unsigned>{1, 0},
+                                                  b.getContext())));
   Value kSize = b.createOrFold<memref::DimOp>(loc, source, 0);
   Value lastN = addIndex(b, loc, b.createOrFold<memref::DimOp>(loc, source, 1),
                          -1);
