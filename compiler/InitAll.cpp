@@ -2,7 +2,6 @@
 
 #include "compiler/InitAll.h"
 
-#include "compiler/backends/cpu/CpuCodegen.h"
 #include "compiler/backends/cpu/CpuPipeline.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/transforms/Passes.h"
@@ -23,5 +22,4 @@ void nnc::registerAllPasses() {
   nnc::registerNNConversionPasses();
   nnc::registerNNTransformsPasses();
   nnc::registerCpuPipeline();
-  nnc::registerCpuCodegenPasses();
 }
