@@ -3,6 +3,8 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+# ccache hits across clones (CI builds a fresh clone each time).
+export CCACHE_BASEDIR := $(CURDIR)
 
 .PHONY: setup configure build test demo clean
 
