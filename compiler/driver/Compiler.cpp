@@ -31,6 +31,9 @@ Compiler::Compiler(CompilerOptions options) : options(std::move(options)) {
   registerOpenMPDialectTranslation(registry);
   mlirContext = std::make_unique<MLIRContext>(registry);
   mlirContext->loadAllAvailableDialects();
+  // Diagnostics name the op and its location; a dump of the whole function
+  // under every error buries the message.
+  mlirContext->printOpOnDiagnostic(false);
   sources = std::make_shared<llvm::SourceMgr>();
 }
 

@@ -81,6 +81,8 @@ struct FormKernelsPass : nnc::impl::FormKernelsPassBase<FormKernelsPass> {
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
+    if (func.isExternal())
+      return;
     SmallVector<linalg::LinalgOp> candidates;
     for (Operation &op : func.getBody().front())
       if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op);

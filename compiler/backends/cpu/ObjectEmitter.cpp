@@ -9,6 +9,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
@@ -118,8 +119,13 @@ Error nnc::linkSharedLibrary(StringRef object, StringRef path) {
   FileRemover removeObject(objectPath);
   if (Error error = writeFileAtomically(objectPath, object))
     return error;
-  temporary = path;
-  temporary += ".tmp-link";
+  // A unique name: two compilations writing the same output must not share
+  // a temporary.
+  int fd;
+  if (std::error_code error =
+          sys::fs::createUniqueFile(path + ".tmp-link-%%%%%%", fd, temporary))
+    return makeError("cannot write '" + path + "': " + error.message());
+  sys::Process::SafelyCloseFileDescriptor(fd);
   FileRemover removeTemporary(temporary);
   // Kernels run their tiles through OpenMP: libomp is recorded as needed
   // only when the model uses it (--as-needed).
