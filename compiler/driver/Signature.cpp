@@ -100,9 +100,19 @@ static LogicalResult checkBatchPreservingReshapes(ModuleOp module) {
   return failure(result.wasInterrupted());
 }
 
+/// Compiled code cannot call what has no body.
+static LogicalResult checkNoDeclarations(ModuleOp module) {
+  for (auto func : module.getOps<func::FuncOp>())
+    if (func.isExternal())
+      return func.emitError() << "@" << func.getSymName()
+                              << " is a declaration without a body";
+  return success();
+}
+
 FailureOr<std::vector<EntrySignature>>
 nnc::collectEntrySignatures(ModuleOp module) {
-  if (failed(checkBatchPreservingReshapes(module)))
+  if (failed(checkNoDeclarations(module)) ||
+      failed(checkBatchPreservingReshapes(module)))
     return failure();
   std::vector<EntrySignature> entries;
   for (auto func : module.getOps<func::FuncOp>()) {
