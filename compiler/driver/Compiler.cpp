@@ -58,6 +58,9 @@ static Status fromLLVMError(llvm::Error error) {
 
 Status Compiler::parseFile(const std::string &path,
                            OwningOpRef<ModuleOp> &module) {
+  // Each model gets its own source manager: the parser reads the main
+  // (first) buffer, so a shared one would parse the first model again.
+  sources = std::make_shared<llvm::SourceMgr>();
   return withDiagnostics([&] {
     module = loadModule(path, *mlirContext, *sources);
     return success(static_cast<bool>(module));
@@ -66,6 +69,7 @@ Status Compiler::parseFile(const std::string &path,
 
 Status Compiler::parseString(const std::string &source,
                              OwningOpRef<ModuleOp> &module) {
+  sources = std::make_shared<llvm::SourceMgr>();
   return withDiagnostics([&] {
     sources->AddNewSourceBuffer(
         llvm::MemoryBuffer::getMemBufferCopy(source, "<string>"), SMLoc());

@@ -4,12 +4,14 @@
 #include "nnc/Signature.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <system_error>
 #include <utility>
 
 #include <dlfcn.h>
+#include <elf.h>
 #include <sys/stat.h>
 
 using namespace nnc;
@@ -196,11 +198,43 @@ Executable &Executable::operator=(const Executable &other) {
   return *this;
 }
 
+/// dlopen maps segments that reach past the end of a truncated file and
+/// faults (SIGBUS) when it touches them: check the ELF program headers
+/// against the file size first.
+static Status checkElfBounds(const std::string &path, off_t fileSize) {
+  std::FILE *file = std::fopen(path.c_str(), "rb");
+  if (!file)
+    return Status::error(path + ": cannot open: " +
+                         std::generic_category().message(errno));
+  Elf64_Ehdr header;
+  bool ok = std::fread(&header, sizeof header, 1, file) == 1 &&
+            std::memcmp(header.e_ident, ELFMAG, SELFMAG) == 0 &&
+            header.e_ident[EI_CLASS] == ELFCLASS64 &&
+            header.e_phentsize == sizeof(Elf64_Phdr) &&
+            header.e_phoff + uint64_t(header.e_phnum) * sizeof(Elf64_Phdr) <=
+                uint64_t(fileSize);
+  for (unsigned i = 0; ok && i < header.e_phnum; ++i) {
+    Elf64_Phdr segment;
+    ok = std::fseek(file, long(header.e_phoff + i * sizeof segment),
+                    SEEK_SET) == 0 &&
+         std::fread(&segment, sizeof segment, 1, file) == 1 &&
+         (segment.p_type != PT_LOAD ||
+          segment.p_offset + segment.p_filesz <= uint64_t(fileSize));
+  }
+  std::fclose(file);
+  if (!ok)
+    return Status::error(path + ": cannot load: not a complete 64-bit ELF "
+                                "shared library (truncated or corrupt)");
+  return Status::success();
+}
+
 Status Executable::load(const std::string &soPath, Executable &out) {
   struct stat info;
   if (::stat(soPath.c_str(), &info) != 0)
     return Status::error(
         soPath + ": cannot open: " + std::generic_category().message(errno));
+  if (Status status = checkElfBounds(soPath, info.st_size); !status.ok())
+    return status;
   // Without a '/', dlopen would search the library path instead.
   std::string dlPath =
       soPath.find('/') == std::string::npos ? "./" + soPath : soPath;

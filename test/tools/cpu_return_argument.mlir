@@ -1,16 +1,5 @@
 // Tests that the cpu target compiles entries that return an argument
 // unchanged, or the same value twice, as the interpreter runs them.
-//
-// XFAIL: *
-// Known bug: both crash nnc and nnc-run --target=cpu (SIGSEGV in
-// mlir::bufferization::promoteBufferResultsToOutParams). In MLIR 19 the
-// pass's hoist-static-allocs option dereferences the defining op of each
-// returned memref, null for a block argument (fixed upstream by
-// llvm-project#102093), and erases a returned allocation on its first use
-// in the return (llvm-project#219492). The fix belongs in the cpu pipeline
-// (compiler/backends/cpu/CpuPipeline.cpp, addBufferizationPasses): copy
-// such results before buffer-results-to-out-params, or skip hoisting for
-// them. Remove the XFAIL line with the fix.
 
 // RUN: rm -rf %t && mkdir %t
 // RUN: %python -c "import numpy as np; \

@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/IR/PatternMatch.h"
@@ -47,10 +48,36 @@ struct PrepareEntriesPass
         for (StringRef name : {nn::kParamAttrName, nn::kStateAttrName,
                                nn::kInitAttrName})
           func.removeArgAttr(i, name);
-      if (func.isPublic() && !func.isExternal())
+      if (func.isPublic() && !func.isExternal()) {
         func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                       UnitAttr::get(&getContext()));
+        copyAliasedResults(func);
+      }
     }
+  }
+
+  /// A result that is an argument, or a value returned twice, would alias
+  /// another buffer once results become out-parameters (and MLIR 19's
+  /// buffer-results-to-out-params crashes on it): such results get a copy.
+  static void copyAliasedResults(func::FuncOp func) {
+    func.walk([](func::ReturnOp ret) {
+      OpBuilder builder(ret);
+      llvm::SmallPtrSet<Value, 8> seen;
+      for (OpOperand &operand : ret->getOpOperands()) {
+        Value value = operand.get();
+        if (!isa<BlockArgument>(value) && seen.insert(value).second)
+          continue;
+        auto type = dyn_cast<RankedTensorType>(value.getType());
+        if (!type)
+          continue;
+        Location loc = ret.getLoc();
+        Value empty = builder.create<tensor::EmptyOp>(
+            loc, tensor::getMixedSizes(builder, loc, value),
+            type.getElementType());
+        operand.set(builder.create<linalg::CopyOp>(loc, value, empty)
+                        .getResult(0));
+      }
+    });
   }
 };
 
