@@ -207,9 +207,13 @@ static Status checkElfBounds(const std::string &path, off_t fileSize) {
     return Status::error(path + ": cannot open: " +
                          std::generic_category().message(errno));
   Elf64_Ehdr header;
-  bool ok = std::fread(&header, sizeof header, 1, file) == 1 &&
-            std::memcmp(header.e_ident, ELFMAG, SELFMAG) == 0 &&
-            header.e_ident[EI_CLASS] == ELFCLASS64 &&
+  // Files that are not ELF at all are left to dlopen, which says so.
+  if (std::fread(&header, sizeof header, 1, file) != 1 ||
+      std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0) {
+    std::fclose(file);
+    return Status::success();
+  }
+  bool ok = header.e_ident[EI_CLASS] == ELFCLASS64 &&
             header.e_phentsize == sizeof(Elf64_Phdr) &&
             header.e_phoff + uint64_t(header.e_phnum) * sizeof(Elf64_Phdr) <=
                 uint64_t(fileSize);
