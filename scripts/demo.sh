@@ -29,5 +29,5 @@ echo
 echo "== the course's XOR network, JIT-compiled in process (examples/jit_xor.cpp)"
 "$bin/jit_xor" examples/xor.mlir
 echo
-echo "== LeNet's kernels (nnc --emit=dot): each layer's ops fused into one kernel"
+echo "== LeNet's kernels (nnc --emit=dot) and the nn ops fused into each"
 "$bin/nnc" examples/lenet.mlir --emit=dot | grep -E 'label="(forward|kernel)' | sed -n 1,8p
