@@ -2,6 +2,8 @@
 
 #include "compiler/InitAll.h"
 
+#include "compiler/autodiff/Autodiff.h"
+#include "compiler/autodiff/Passes.h"
 #include "compiler/backends/cpu/CpuPipeline.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/transforms/Passes.h"
@@ -13,12 +15,14 @@
 
 void nnc::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<mlir::nn::NNDialect>();
+  nnc::registerDifferentiationRules(registry);
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
 }
 
 void nnc::registerAllPasses() {
   mlir::registerAllPasses();
+  nnc::registerNNAutodiffPasses();
   nnc::registerNNConversionPasses();
   nnc::registerNNTransformsPasses();
   nnc::registerCpuPipeline();

@@ -3,6 +3,7 @@
 #include "compiler/driver/Compiler.h"
 
 #include "compiler/InitAll.h"
+#include "compiler/autodiff/Autodiff.h"
 #include "compiler/backends/cpu/AbiEmitter.h"
 #include "compiler/backends/cpu/CpuPipeline.h"
 #include "compiler/driver/KernelGraph.h"
@@ -56,6 +57,12 @@ static Status fromLLVMError(llvm::Error error) {
   return Status::error(message);
 }
 
+LogicalResult Compiler::addDerivedFunctions(ModuleOp module) {
+  if (options.gradFunction.empty())
+    return success();
+  return addGradientFunction(module, options.gradFunction);
+}
+
 Status Compiler::parseFile(const std::string &path,
                            OwningOpRef<ModuleOp> &module) {
   // Each model gets its own source manager: the parser reads the main
@@ -63,7 +70,7 @@ Status Compiler::parseFile(const std::string &path,
   sources = std::make_shared<llvm::SourceMgr>();
   return withDiagnostics([&] {
     module = loadModule(path, *mlirContext, *sources);
-    return success(static_cast<bool>(module));
+    return success(module && succeeded(addDerivedFunctions(*module)));
   });
 }
 
@@ -74,7 +81,7 @@ Status Compiler::parseString(const std::string &source,
     sources->AddNewSourceBuffer(
         llvm::MemoryBuffer::getMemBufferCopy(source, "<string>"), SMLoc());
     module = parseSourceFile<ModuleOp>(*sources, mlirContext.get());
-    return success(static_cast<bool>(module));
+    return success(module && succeeded(addDerivedFunctions(*module)));
   });
 }
 

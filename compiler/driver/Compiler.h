@@ -38,6 +38,8 @@ struct CompilerOptions {
   std::string target = "cpu"; // cpu (cuda is not built yet)
   CpuTarget cpu;              // CPU name, features, optimization level
   bool printIrAfterAll = false;
+  /// When set (--grad=F), parsing adds @F_grad (the nn-autodiff pass).
+  std::string gradFunction;
 };
 
 /// A model lowered to LLVM IR with its ABI descriptor, ready for codegen.
@@ -55,7 +57,8 @@ public:
   /// The context modules must be created in to be compiled here.
   mlir::MLIRContext &context() { return *mlirContext; }
 
-  /// Parses and verifies a model; diagnostics go to the Status.
+  /// Parses and verifies a model, then adds the derived functions the
+  /// options ask for (@F_grad); diagnostics go to the Status.
   Status parseFile(const std::string &path,
                    mlir::OwningOpRef<mlir::ModuleOp> &module);
   Status parseString(const std::string &source,
@@ -84,6 +87,9 @@ public:
   Status emitSharedLibrary(LoweredModel &model, const std::string &path);
 
 private:
+  /// Adds @F_grad when the options ask for it.
+  mlir::LogicalResult addDerivedFunctions(mlir::ModuleOp module);
+
   /// Runs `body` with MLIR diagnostics captured into the returned Status.
   Status withDiagnostics(const std::function<mlir::LogicalResult()> &body);
 

@@ -1,8 +1,9 @@
 //===- nnc-run.cpp - run a model's function on .npy inputs ----------------===//
 //
 //   nnc-run MODEL.mlir|MODEL.so --entry=F [--target=cpu|cuda|interp]
-//           [--input=x.npy]... [--output=y.npy]... [-v]
+//           [--input=x.npy]... [--output=y.npy]... [-v] [--grad=F]
 //
+// With --grad=F the nn-autodiff pass adds @F_grad, which becomes the entry.
 // Inputs bind to F's arguments in order, outputs to its results in order;
 // without --output the results are printed. A failed run leaves no output
 // file behind.
@@ -10,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/InitAll.h"
+#include "compiler/autodiff/Autodiff.h"
 #include "compiler/driver/Compiler.h"
 #include "compiler/driver/LoadModule.h"
 #include "compiler/interpreter/Interpreter.h"
@@ -52,7 +54,8 @@ cl::list<std::string> outputs("output",
                               cl::cat(category));
 cl::opt<bool> verbose("v", cl::desc("print the arena size and the run time"),
                       cl::cat(category));
-cl::opt<std::string> grad("grad", cl::desc("run @F_grad (not yet available)"),
+cl::opt<std::string> grad("grad",
+                          cl::desc("add @F_grad (nn-autodiff) and run it"),
                           cl::cat(category));
 cl::opt<std::string> train("train",
                            cl::desc("run @F_train_step (not yet available)"),
@@ -124,7 +127,9 @@ static LogicalResult runCompiled() {
     if (failed(report(nnc::Executable::load(modelPath, executable))))
       return failure();
   } else {
-    nnc::Compiler compiler;
+    nnc::CompilerOptions options;
+    options.gradFunction = grad;
+    nnc::Compiler compiler(options);
     if (failed(report(compiler.compileFile(modelPath, executable))))
       return failure();
   }
@@ -188,7 +193,8 @@ static LogicalResult runInterpreted() {
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
   OwningOpRef<ModuleOp> module = nnc::loadModule(modelPath, context, sourceMgr);
-  if (!module)
+  if (!module ||
+      (!grad.empty() && failed(nnc::addGradientFunction(*module, grad))))
     return failure();
   func::FuncOp func = nnc::lookupFunction(*module, entry);
   std::vector<nnc::interp::RefTensor> args;
@@ -219,10 +225,18 @@ static LogicalResult checkOutputDirectories() {
 }
 
 static LogicalResult run() {
-  if (!grad.empty() || !train.empty() || !optimizer.empty()) {
-    llvm::errs() << "nnc-run: error: --grad, --train and --optimizer are not "
+  if (!train.empty() || !optimizer.empty()) {
+    llvm::errs() << "nnc-run: error: --train and --optimizer are not "
                     "available in this build yet\n";
     return failure();
+  }
+  if (!grad.empty()) {
+    if (isCompiledLibrary(modelPath)) {
+      llvm::errs() << "nnc-run: error: --grad needs a .mlir model; compile "
+                      "the library with `nnc --grad` instead\n";
+      return failure();
+    }
+    entry = nnc::gradientFunctionName(grad);
   }
   if (failed(checkOutputDirectories()))
     return failure();

@@ -3,6 +3,8 @@
 //   nnc MODEL.mlir -o OUT.so [--target=cpu]
 //       [--emit=so|obj|asm|mlir|llvm|header] [-O0..-O3]
 //       [--cpu=native|NAME] [--cpu-features=+f,-g] [--print-ir-after-all]
+//       [--grad=F]
+//   nnc check-grad MODEL.mlir --function=F [...]   (tools/nnc/CheckGrad.cpp)
 //
 // Every output is written to a temporary and renamed, so a failed compile
 // never leaves a partial file behind.
@@ -12,6 +14,7 @@
 #include "compiler/backends/cpu/ObjectEmitter.h"
 #include "compiler/driver/Compiler.h"
 #include "compiler/driver/KernelGraph.h"
+#include "tools/nnc/CheckGrad.h"
 #include "tools/nnc/HeaderWriter.h"
 
 #include "llvm/IR/Module.h"
@@ -53,7 +56,8 @@ cl::opt<std::string> cpuFeatures("cpu-features",
 cl::opt<bool> printIrAfterAll("print-ir-after-all",
                               cl::desc("print the IR after every pass"),
                               cl::cat(category));
-cl::opt<std::string> grad("grad", cl::desc("add @F_grad (not yet available)"),
+cl::opt<std::string> grad("grad",
+                          cl::desc("add @F_grad: F's loss and its gradient"),
                           cl::cat(category));
 cl::opt<std::string> train("train",
                            cl::desc("add @F_train_step (not yet available)"),
@@ -136,8 +140,8 @@ static Status checkOptions() {
   if (target == "cuda" || emit == "ptx")
     return Status::error("nnc: error: the cuda target is not available in "
                          "this build yet");
-  if (!grad.empty() || !train.empty() || !optimizer.empty())
-    return Status::error("nnc: error: --grad, --train and --optimizer are not "
+  if (!train.empty() || !optimizer.empty())
+    return Status::error("nnc: error: --train and --optimizer are not "
                          "available in this build yet");
   if (optLevel > 3)
     return Status::error("nnc: error: -O" + std::to_string(optLevel) +
@@ -155,6 +159,7 @@ static int compile() {
   options.cpu.features = cpuFeatures;
   options.cpu.optLevel = optLevel;
   options.printIrAfterAll = printIrAfterAll;
+  options.gradFunction = grad;
   Compiler compiler(options);
   mlir::OwningOpRef<mlir::ModuleOp> module;
   std::vector<EntrySignature> entries;
@@ -200,6 +205,8 @@ static int compile() {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  if (argc > 1 && llvm::StringRef(argv[1]) == "check-grad")
+    return runCheckGrad(argc - 1, argv + 1);
   if (argc > 1 && llvm::StringRef(argv[1]) == "train")
     return fail("nnc: error: 'nnc train' is not available in this build yet");
   cl::HideUnrelatedOptions(category);

@@ -10,6 +10,9 @@
 //   transpose    → linalg.transpose
 //   concat       → tensor.insert_slice of each input into a tensor.empty,
 //                  at offsets summed along `axis` (tensor.dim when dynamic)
+//   slice        → tensor.extract_slice
+//   expand_as    → a linalg.generic with broadcasting maps into a tensor
+//                  sized like `like`
 //
 // These ops also accept integer and i1 tensors; nothing here depends on the
 // element type.
@@ -275,9 +278,55 @@ struct ConcatLowering : OpConversionPattern<nn::ConcatOp> {
   }
 };
 
+// slice(x)[..., i, ...] = x[..., start + i, ...] along axis
+struct SliceLowering : OpConversionPattern<nn::SliceOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(nn::SliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    int64_t rank = type.getRank(), axis = op.getAxis();
+    if (axis < 0)
+      axis += rank;
+    SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
+    SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
+    SmallVector<OpFoldResult> sizes = sizesOf(rewriter, loc, adaptor.getX());
+    offsets[axis] = rewriter.getIndexAttr(op.getStart());
+    sizes[axis] = rewriter.getIndexAttr(op.getSize());
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, type, adaptor.getX(), offsets, sizes, strides);
+    return success();
+  }
+};
+
+// expand_as(x, like)[i] = x[bcast(i)] with the sizes of `like`
+struct ExpandAsLowering : OpConversionPattern<nn::ExpandAsOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(nn::ExpandAsOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    Value init =
+        emptyTensor(rewriter, loc, sizesOf(rewriter, loc, adaptor.getLike()),
+                    type.getElementType());
+    Value x = adaptor.getX();
+    AffineMap map = broadcastMap(rewriter.getContext(),
+                                 cast<RankedTensorType>(x.getType()), type);
+    rewriter.replaceOp(op, mapGeneric(rewriter, loc, x, map, init,
+                                      [](OpBuilder &, Location,
+                                         ValueRange args) { return args[0]; }));
+    return success();
+  }
+};
+
 } // namespace
 
 void nnc::populateDataMovementLoweringPatterns(RewritePatternSet &patterns) {
   patterns.add<ReshapeLowering, BroadcastToLowering, TransposeLowering,
-               ConcatLowering>(patterns.getContext());
+               ConcatLowering, SliceLowering, ExpandAsLowering>(
+      patterns.getContext());
 }

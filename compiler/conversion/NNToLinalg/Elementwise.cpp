@@ -22,6 +22,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace mlir;
 using namespace nnc::structured;
@@ -100,6 +101,33 @@ Value scalarRule(nn::MinimumOp, OpBuilder &b, Location loc, ValueRange v) {
 }
 Value scalarRule(nn::PowOp, OpBuilder &b, Location loc, ValueRange v) {
   return b.create<math::PowFOp>(loc, v[0], v[1]);
+}
+
+// compare(a, b): ordered float predicates except "ne" (unordered, so NaN is
+// unequal to everything as in PyTorch); signed integer predicates.
+Value scalarRule(nn::CompareOp op, OpBuilder &b, Location loc, ValueRange v) {
+  StringRef name = op.getPredicate();
+  if (isa<FloatType>(v[0].getType())) {
+    auto predicate = llvm::StringSwitch<arith::CmpFPredicate>(name)
+                         .Case("gt", arith::CmpFPredicate::OGT)
+                         .Case("ge", arith::CmpFPredicate::OGE)
+                         .Case("lt", arith::CmpFPredicate::OLT)
+                         .Case("le", arith::CmpFPredicate::OLE)
+                         .Case("eq", arith::CmpFPredicate::OEQ)
+                         .Default(arith::CmpFPredicate::UNE);
+    return b.create<arith::CmpFOp>(loc, predicate, v[0], v[1]);
+  }
+  auto predicate = llvm::StringSwitch<arith::CmpIPredicate>(name)
+                       .Case("gt", arith::CmpIPredicate::sgt)
+                       .Case("ge", arith::CmpIPredicate::sge)
+                       .Case("lt", arith::CmpIPredicate::slt)
+                       .Case("le", arith::CmpIPredicate::sle)
+                       .Case("eq", arith::CmpIPredicate::eq)
+                       .Default(arith::CmpIPredicate::ne);
+  return b.create<arith::CmpIOp>(loc, predicate, v[0], v[1]);
+}
+Value scalarRule(nn::SelectOp, OpBuilder &b, Location loc, ValueRange v) {
+  return b.create<arith::SelectOp>(loc, v[0], v[1], v[2]);
 }
 
 //===----------------------------------------------------------------------===//
@@ -193,15 +221,16 @@ struct BiasAddLowering : OpConversionPattern<nn::BiasAddOp> {
 } // namespace
 
 void nnc::populateElementwiseLoweringPatterns(RewritePatternSet &patterns) {
-  patterns
-      .add<ElementwiseLowering<nn::ReluOp>, ElementwiseLowering<nn::SigmoidOp>,
-           ElementwiseLowering<nn::TanhOp>, ElementwiseLowering<nn::ExpOp>,
-           ElementwiseLowering<nn::LogOp>, ElementwiseLowering<nn::NegOp>,
-           ElementwiseLowering<nn::SqrtOp>, ElementwiseLowering<nn::RsqrtOp>,
-           ElementwiseLowering<nn::AbsOp>, ElementwiseLowering<nn::LeakyReluOp>,
-           ElementwiseLowering<nn::AddOp>, ElementwiseLowering<nn::SubOp>,
-           ElementwiseLowering<nn::MulOp>, ElementwiseLowering<nn::DivOp>,
-           ElementwiseLowering<nn::MaximumOp>,
-           ElementwiseLowering<nn::MinimumOp>, ElementwiseLowering<nn::PowOp>,
-           PReluLowering, BiasAddLowering>(patterns.getContext());
+  patterns.add<
+      ElementwiseLowering<nn::ReluOp>, ElementwiseLowering<nn::SigmoidOp>,
+      ElementwiseLowering<nn::TanhOp>, ElementwiseLowering<nn::ExpOp>,
+      ElementwiseLowering<nn::LogOp>, ElementwiseLowering<nn::NegOp>,
+      ElementwiseLowering<nn::SqrtOp>, ElementwiseLowering<nn::RsqrtOp>,
+      ElementwiseLowering<nn::AbsOp>, ElementwiseLowering<nn::LeakyReluOp>,
+      ElementwiseLowering<nn::AddOp>, ElementwiseLowering<nn::SubOp>,
+      ElementwiseLowering<nn::MulOp>, ElementwiseLowering<nn::DivOp>,
+      ElementwiseLowering<nn::MaximumOp>, ElementwiseLowering<nn::MinimumOp>,
+      ElementwiseLowering<nn::PowOp>, ElementwiseLowering<nn::CompareOp>,
+      ElementwiseLowering<nn::SelectOp>, PReluLowering, BiasAddLowering>(
+      patterns.getContext());
 }

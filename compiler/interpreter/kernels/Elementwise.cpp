@@ -153,6 +153,81 @@ static LogicalResult runBiasAdd(nn::BiasAddOp op,
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Comparison and selection
+//===----------------------------------------------------------------------===//
+
+/// `a <predicate> b`; C++ comparisons are ordered except `!=`, as in PyTorch.
+template <typename T> static bool compareValues(StringRef predicate, T a, T b) {
+  if (predicate == "gt")
+    return a > b;
+  if (predicate == "ge")
+    return a >= b;
+  if (predicate == "lt")
+    return a < b;
+  if (predicate == "le")
+    return a <= b;
+  if (predicate == "eq")
+    return a == b;
+  return a != b;
+}
+
+/// The broadcast shape of `tensors`, or an error naming their shapes.
+static FailureOr<Shape> broadcastAll(Operation *op,
+                                     ArrayRef<const RefTensor *> tensors) {
+  std::optional<Shape> shape = Shape();
+  std::string shapes;
+  for (const RefTensor *tensor : tensors) {
+    shapes += (shapes.empty() ? "" : ", ") + shapeString(tensor->shape);
+    if (shape)
+      shape = broadcastShapes(*shape, tensor->shape);
+  }
+  if (!shape)
+    return op->emitOpError() << "operands " << shapes << " do not broadcast";
+  return *shape;
+}
+
+// result = lhs <predicate> rhs, broadcast
+static LogicalResult runCompare(nn::CompareOp op,
+                                const std::vector<RefTensor> &in,
+                                std::vector<RefTensor> &out) {
+  const RefTensor &a = in[0], &b = in[1];
+  FailureOr<Shape> shape = broadcastAll(op, {&a, &b});
+  if (failed(shape))
+    return failure();
+  RefTensor c = makeResult(op.getResult(), *shape);
+  StringRef predicate = op.getPredicate();
+  int64_t n = 0;
+  forEachIndex(*shape, [&](const Shape &index) {
+    int64_t i = broadcastOffset(index, a.shape);
+    int64_t j = broadcastOffset(index, b.shape);
+    c.ints[n++] = a.isFloat()
+                      ? compareValues(predicate, a.floats[i], b.floats[j])
+                      : compareValues(predicate, a.ints[i], b.ints[j]);
+  });
+  out.push_back(std::move(c));
+  return success();
+}
+
+// result = cond ? a : b, broadcast
+static LogicalResult runSelect(nn::SelectOp op,
+                               const std::vector<RefTensor> &in,
+                               std::vector<RefTensor> &out) {
+  const RefTensor &cond = in[0], &a = in[1], &b = in[2];
+  FailureOr<Shape> shape = broadcastAll(op, {&cond, &a, &b});
+  if (failed(shape))
+    return failure();
+  RefTensor c = makeResult(op.getResult(), *shape);
+  int64_t n = 0;
+  forEachIndex(*shape, [&](const Shape &index) {
+    bool taken = cond.ints[broadcastOffset(index, cond.shape)] != 0;
+    const RefTensor &from = taken ? a : b;
+    c.floats[n++] = from.floats[broadcastOffset(index, from.shape)];
+  });
+  out.push_back(std::move(c));
+  return success();
+}
+
 void interp::registerElementwiseKernels(KernelRegistry &registry) {
   addUnary<nn::ReluOp>(registry, relu);
   addUnary<nn::SigmoidOp>(registry, sigmoid);
@@ -173,4 +248,6 @@ void interp::registerElementwiseKernels(KernelRegistry &registry) {
   addBinary<nn::MinimumOp>(registry, minimum);
   addBinary<nn::PowOp>(registry, powFn);
   registry.add<nn::BiasAddOp>(runBiasAdd);
+  registry.add<nn::CompareOp>(runCompare);
+  registry.add<nn::SelectOp>(runSelect);
 }

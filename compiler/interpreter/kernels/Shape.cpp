@@ -204,6 +204,52 @@ static LogicalResult runConcat(nn::ConcatOp op,
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Slice and expand_as
+//===----------------------------------------------------------------------===//
+
+// y[..., i, ...] = x[..., start + i, ...] along axis
+static LogicalResult runSlice(nn::SliceOp op, const std::vector<RefTensor> &in,
+                              std::vector<RefTensor> &out) {
+  const RefTensor &x = in[0];
+  int64_t axis = normalizeAxis(op.getAxis(), x.rank());
+  int64_t start = op.getStart(), size = op.getSize();
+  if (start + size > x.shape[axis])
+    return op.emitOpError() << "range [" << start << ", " << start + size
+                            << ") exceeds size " << x.shape[axis] << " of axis "
+                            << axis << " of " << shapeString(x.shape);
+  Shape shape = x.shape;
+  shape[axis] = size;
+  RefTensor y = makeResult(op.getY(), shape);
+  int64_t n = 0;
+  forEachIndex(shape, [&](const Shape &index) {
+    Shape source = index;
+    source[axis] += start;
+    copyElement(x, x.offset(source), y, n++);
+  });
+  out.push_back(std::move(y));
+  return success();
+}
+
+// y[i] = x[bcast(i)] with y shaped like `like`
+static LogicalResult runExpandAs(nn::ExpandAsOp op,
+                                 const std::vector<RefTensor> &in,
+                                 std::vector<RefTensor> &out) {
+  const RefTensor &x = in[0];
+  const Shape &shape = in[1].shape;
+  std::optional<Shape> common = broadcastShapes(x.shape, shape);
+  if (!common || *common != shape)
+    return op.emitOpError() << "cannot broadcast " << shapeString(x.shape)
+                            << " to " << shapeString(shape);
+  RefTensor y = makeResult(op.getY(), shape);
+  int64_t n = 0;
+  forEachIndex(shape, [&](const Shape &index) {
+    copyElement(x, broadcastOffset(index, x.shape), y, n++);
+  });
+  out.push_back(std::move(y));
+  return success();
+}
+
 void interp::registerShapeKernels(KernelRegistry &registry) {
   registry.add<nn::ReduceSumOp>([](nn::ReduceSumOp op,
                                    const std::vector<RefTensor> &in,
@@ -224,4 +270,6 @@ void interp::registerShapeKernels(KernelRegistry &registry) {
   registry.add<nn::BroadcastToOp>(runBroadcastTo);
   registry.add<nn::TransposeOp>(runTranspose);
   registry.add<nn::ConcatOp>(runConcat);
+  registry.add<nn::SliceOp>(runSlice);
+  registry.add<nn::ExpandAsOp>(runExpandAs);
 }

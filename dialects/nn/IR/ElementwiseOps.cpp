@@ -53,3 +53,41 @@ LogicalResult BiasAddOp::inferResultTypes(Adaptor adaptor,
   types.push_back(x);
   return success();
 }
+
+LogicalResult CompareOp::inferResultTypes(Adaptor adaptor,
+                                          const ShapeDiag &diag,
+                                          SmallVectorImpl<Type> &types) {
+  static const char *const predicates[] = {"gt", "ge", "lt", "le", "eq", "ne"};
+  if (!llvm::is_contained(predicates, adaptor.getPredicate()))
+    return diag.fail("unknown predicate '", adaptor.getPredicate(),
+                     "' (expected \"gt\", \"ge\", \"lt\", \"le\", \"eq\" or "
+                     "\"ne\")");
+  SmallVector<Type> broadcast;
+  if (failed(inferBroadcastResult(adaptor.getLhs().getType(),
+                                  adaptor.getRhs().getType(), diag, broadcast)))
+    return failure();
+  auto shape = cast<RankedTensorType>(broadcast[0]).getShape();
+  types.push_back(RankedTensorType::get(
+      shape, IntegerType::get(adaptor.getLhs().getContext(), 1)));
+  return success();
+}
+
+LogicalResult SelectOp::inferResultTypes(Adaptor adaptor, const ShapeDiag &diag,
+                                         SmallVectorImpl<Type> &types) {
+  auto cond = cast<RankedTensorType>(adaptor.getCond().getType());
+  auto a = cast<RankedTensorType>(adaptor.getA().getType());
+  auto b = cast<RankedTensorType>(adaptor.getB().getType());
+  if (a.getElementType() != b.getElementType())
+    return diag.fail("operand 'b' has element type ", b.getElementType(),
+                     " but 'a' has ", a.getElementType());
+  FailureOr<SmallVector<int64_t>> shape =
+      broadcastShapes(cond.getShape(), a.getShape());
+  if (succeeded(shape))
+    shape = broadcastShapes(*shape, b.getShape());
+  if (failed(shape))
+    return diag.fail(
+        "operands are not broadcast-compatible: ", formatShape(cond.getShape()),
+        ", ", formatShape(a.getShape()), " and ", formatShape(b.getShape()));
+  types.push_back(RankedTensorType::get(*shape, a.getElementType()));
+  return success();
+}

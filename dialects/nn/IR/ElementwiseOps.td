@@ -106,4 +106,47 @@ def NN_BiasAddOp : NN_InferredOp<"bias_add"> {
   let assemblyFormat = "$x `,` $bias attr-dict `:` type($x) `,` type($bias)";
 }
 
+//===----------------------------------------------------------------------===//
+// Comparison and selection (masks of the backward graph: relu, max, abs).
+//===----------------------------------------------------------------------===//
+
+def NN_CompareOp : NN_InferredOp<"compare", [SameOperandsElementType]> {
+  let summary = "elementwise comparison with NumPy broadcasting";
+  let description = [{
+    `result = lhs <predicate> rhs` per element after broadcasting, as an i1
+    tensor. `predicate` is one of "gt", "ge", "lt", "le", "eq", "ne". Float
+    comparisons are ordered except "ne" (a NaN compares unequal to
+    everything, as in PyTorch); integer comparisons are signed.
+
+    ```mlir
+    %mask = nn.compare %x, %zero {predicate = "gt"}
+        : tensor<?x10xf32>, tensor<f32>
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[AnyFloat, I32, I64]>:$lhs,
+                   RankedTensorOf<[AnyFloat, I32, I64]>:$rhs,
+                   StrAttr:$predicate);
+  let results = (outs RankedTensorOf<[I1]>:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs)";
+}
+
+def NN_SelectOp : NN_InferredOp<"select"> {
+  let summary = "elementwise choice with NumPy broadcasting";
+  let description = [{
+    `result = cond ? a : b` per element after broadcasting all three operands
+    to a common shape. `a` and `b` have the same element type.
+
+    ```mlir
+    %g = nn.select %mask, %dy, %zero
+        : tensor<?x10xi1>, tensor<?x10xf32>, tensor<f32>
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[I1]>:$cond, NN_FloatTensor:$a,
+                   NN_FloatTensor:$b);
+  let results = (outs NN_FloatTensor:$result);
+  let assemblyFormat = "$cond `,` $a `,` $b attr-dict `:` type($cond) `,` "
+                       "type($a) `,` type($b)";
+}
+
 #endif // NN_ELEMENTWISE_OPS_TD

@@ -1,7 +1,9 @@
 //===- Folders.cpp - folds of the nn ops ----------------------------------===//
 //
-// Identities that drop an op entirely. A fold only returns an operand when it
-// has the result's exact type: an identity that also broadcasts is not one.
+// Identities that drop an op entirely, and products and quotients of splat
+// constants (the scale factors autodiff builds). A fold only returns an
+// operand when it has the result's exact type: an identity that also
+// broadcasts is not one.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,13 +23,38 @@ static bool isSplatOf(Attribute attr, double value) {
   return dense.getSplatValue<APFloat>().convertToDouble() == value;
 }
 
-/// Returns `kept` when the other operand is the identity constant and no
-/// broadcasting changes the type.
-static OpFoldResult foldIdentity(Value kept, Attribute other, double identity,
-                                 Type resultType) {
-  if (kept.getType() == resultType && isSplatOf(other, identity))
+/// The constant `value` folds to, looking through an nn.expand_as of a
+/// constant (a splat spread over a dynamic shape, as autodiff seeds are).
+static Attribute constantThroughExpand(Value value, Attribute folded) {
+  Attribute inner;
+  if (auto expand = value.getDefiningOp<ExpandAsOp>())
+    if (matchPattern(expand.getX(), m_Constant(&inner)))
+      return inner;
+  return folded;
+}
+
+/// Returns `kept` when `other` is the identity constant and no broadcasting
+/// changes the type.
+static OpFoldResult foldIdentity(Value kept, Value other, Attribute folded,
+                                 double identity, Type resultType) {
+  if (kept.getType() == resultType &&
+      isSplatOf(constantThroughExpand(other, folded), identity))
     return kept;
   return {};
+}
+
+/// `fn(a, b)` of two splat constants as a splat of the static `resultType`.
+static OpFoldResult foldSplats(Attribute lhs, Attribute rhs, Type resultType,
+                               llvm::function_ref<double(double, double)> fn) {
+  auto a = dyn_cast_if_present<DenseFPElementsAttr>(lhs);
+  auto b = dyn_cast_if_present<DenseFPElementsAttr>(rhs);
+  auto type = cast<RankedTensorType>(resultType);
+  if (!a || !b || !a.isSplat() || !b.isSplat() || !type.hasStaticShape())
+    return {};
+  double value = fn(a.getSplatValue<APFloat>().convertToDouble(),
+                    b.getSplatValue<APFloat>().convertToDouble());
+  return DenseElementsAttr::get(type,
+                                FloatAttr::get(type.getElementType(), value));
 }
 
 // neg(neg(x)) = x
@@ -40,27 +67,35 @@ OpFoldResult NegOp::fold(FoldAdaptor) {
 // x + 0 = 0 + x = x
 OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
   if (OpFoldResult folded =
-          foldIdentity(getLhs(), adaptor.getRhs(), 0.0, getType()))
+          foldIdentity(getLhs(), getRhs(), adaptor.getRhs(), 0.0, getType()))
     return folded;
-  return foldIdentity(getRhs(), adaptor.getLhs(), 0.0, getType());
+  return foldIdentity(getRhs(), getLhs(), adaptor.getLhs(), 0.0, getType());
 }
 
 // x - 0 = x
 OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
-  return foldIdentity(getLhs(), adaptor.getRhs(), 0.0, getType());
+  return foldIdentity(getLhs(), getRhs(), adaptor.getRhs(), 0.0, getType());
 }
 
-// x * 1 = 1 * x = x
+// x * 1 = 1 * x = x; c1 * c2 = c
 OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
   if (OpFoldResult folded =
-          foldIdentity(getLhs(), adaptor.getRhs(), 1.0, getType()))
+          foldIdentity(getLhs(), getRhs(), adaptor.getRhs(), 1.0, getType()))
     return folded;
-  return foldIdentity(getRhs(), adaptor.getLhs(), 1.0, getType());
+  if (OpFoldResult folded =
+          foldIdentity(getRhs(), getLhs(), adaptor.getLhs(), 1.0, getType()))
+    return folded;
+  return foldSplats(adaptor.getLhs(), adaptor.getRhs(), getType(),
+                    [](double a, double b) { return a * b; });
 }
 
-// x / 1 = x
+// x / 1 = x; c1 / c2 = c
 OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
-  return foldIdentity(getLhs(), adaptor.getRhs(), 1.0, getType());
+  if (OpFoldResult folded =
+          foldIdentity(getLhs(), getRhs(), adaptor.getRhs(), 1.0, getType()))
+    return folded;
+  return foldSplats(adaptor.getLhs(), adaptor.getRhs(), getType(),
+                    [](double a, double b) { return a / b; });
 }
 
 // reshape(x : T) : T = x; reshape of a constant is a constant.
@@ -98,5 +133,16 @@ OpFoldResult TransposeOp::fold(FoldAdaptor) {
 OpFoldResult ConcatOp::fold(FoldAdaptor) {
   if (getInputs().size() == 1 && getInputs()[0].getType() == getType())
     return getInputs()[0];
+  return {};
+}
+
+// expand_as(x : T, like) : T = x (a `?` is assumed not to stretch, as in
+// the lowering); an expanded splat is a splat.
+OpFoldResult ExpandAsOp::fold(FoldAdaptor adaptor) {
+  if (getX().getType() == getType())
+    return getX();
+  auto dense = dyn_cast_if_present<DenseElementsAttr>(adaptor.getX());
+  if (dense && dense.isSplat() && getType().hasStaticShape())
+    return DenseElementsAttr::get(getType(), dense.getSplatValue<Attribute>());
   return {};
 }

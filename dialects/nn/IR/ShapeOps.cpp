@@ -171,3 +171,41 @@ LogicalResult ConcatOp::inferResultTypes(Adaptor adaptor,
   types.push_back(RankedTensorType::get(shape, first.getElementType()));
   return success();
 }
+
+LogicalResult SliceOp::inferResultTypes(Adaptor adaptor, const ShapeDiag &diag,
+                                        SmallVectorImpl<Type> &types) {
+  auto x = cast<RankedTensorType>(adaptor.getX().getType());
+  FailureOr<int64_t> axis =
+      normalizeAxis(adaptor.getAxis(), x.getRank(), "axis", diag);
+  if (failed(axis))
+    return failure();
+  int64_t start = adaptor.getStart(), size = adaptor.getSize();
+  int64_t extent = x.getDimSize(*axis);
+  if (start < 0 || size < 0)
+    return diag.fail("'start' ", start, " and 'size' ", size,
+                     " must be non-negative");
+  if (!ShapedType::isDynamic(extent) && start + size > extent)
+    return diag.fail("range [", start, ", ", start + size, ") exceeds size ",
+                     extent, " of axis ", *axis);
+  SmallVector<int64_t> shape(x.getShape());
+  shape[*axis] = size;
+  types.push_back(RankedTensorType::get(shape, x.getElementType()));
+  return success();
+}
+
+LogicalResult ExpandAsOp::inferResultTypes(Adaptor adaptor,
+                                           const ShapeDiag &diag,
+                                           SmallVectorImpl<Type> &types) {
+  auto x = cast<RankedTensorType>(adaptor.getX().getType());
+  auto like = cast<RankedTensorType>(adaptor.getLike().getType());
+  int64_t offset = like.getRank() - x.getRank();
+  bool fits = offset >= 0;
+  for (int64_t i = 0; fits && i < x.getRank(); ++i)
+    fits = x.getDimSize(i) == 1 ||
+           compatibleDims(x.getDimSize(i), like.getDimSize(i + offset));
+  if (!fits)
+    return diag.fail("cannot broadcast 'x' ", formatShape(x.getShape()),
+                     " to the shape of 'like' ", formatShape(like.getShape()));
+  types.push_back(RankedTensorType::get(like.getShape(), x.getElementType()));
+  return success();
+}

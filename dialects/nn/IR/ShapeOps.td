@@ -91,4 +91,40 @@ def NN_ConcatOp : NN_InferredOp<"concat", [SameOperandsElementType]> {
   let hasFolder = 1;
 }
 
+def NN_SliceOp : NN_InferredOp<"slice"> {
+  let summary = "a contiguous range of one axis";
+  let description = [{
+    `y[..., i, ...] = x[..., start + i, ...]` for `0 <= i < size` along
+    `axis` (negative axes count from the end); other dimensions are kept
+    whole. The gradient of `nn.concat` slices its cotangent.
+
+    ```mlir
+    %y = nn.slice %x {axis = 1 : i64, start = 16 : i64, size = 8 : i64}
+        : tensor<?x24xf32>
+    ```
+  }];
+  let arguments = (ins NN_AnyTensor:$x, I64Attr:$axis, I64Attr:$start,
+                   I64Attr:$size);
+  let results = (outs NN_AnyTensor:$y);
+  let assemblyFormat = "$x attr-dict `:` type($x)";
+}
+
+def NN_ExpandAsOp : NN_InferredOp<"expand_as"> {
+  let summary = "broadcasts to the run-time shape of another tensor";
+  let description = [{
+    Broadcasts `x` (NumPy rules) to the shape of `like`, whose elements are
+    not read. Unlike `nn.broadcast_to`, a `?` size of the result comes from
+    `like`, so a cotangent can be spread back over a dynamic batch. The
+    result has the shape of `like` and the element type of `x`.
+
+    ```mlir
+    %y = nn.expand_as %g, %x : tensor<1x10xf32>, tensor<?x10xf32>
+    ```
+  }];
+  let arguments = (ins NN_AnyTensor:$x, NN_AnyTensor:$like);
+  let results = (outs NN_AnyTensor:$y);
+  let assemblyFormat = "$x `,` $like attr-dict `:` type($x) `,` type($like)";
+  let hasFolder = 1;
+}
+
 #endif // NN_SHAPE_OPS_TD
