@@ -36,11 +36,8 @@ mkdir -p "$OUT"
 RAW=$OUT/raw.jsonl
 : >"$RAW"
 
-# Peak RSS comes from GNU time; Debian ships it in the `time` package.
-if [ ! -x /usr/bin/time ]; then
-  echo "/usr/bin/time missing: installing the Debian package 'time'" >&2
-  apt-get install -y time >&2
-fi
+# Peers and GNU time (peak RSS), installed when missing.
+bash "$ROOT/scripts/setup.sh" --bench >&2
 
 # nnc_bench is a CMake target once bench/models is part of the build; until
 # then, compile it by hand against the runtime of the same build.

@@ -4,6 +4,7 @@
 
 #include "compiler/autodiff/Autodiff.h"
 #include "compiler/autodiff/Passes.h"
+#include "compiler/backends/cpu/CpuCodegen.h"
 #include "compiler/backends/cpu/CpuPipeline.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/transforms/Passes.h"
@@ -26,4 +27,5 @@ void nnc::registerAllPasses() {
   nnc::registerNNConversionPasses();
   nnc::registerNNTransformsPasses();
   nnc::registerCpuPipeline();
+  nnc::registerCpuCodegenPasses();
 }

@@ -56,4 +56,23 @@ def ReuseTileBuffersPass : Pass<"nnc-reuse-tile-buffers", "mlir::func::FuncOp"> 
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def StackTileBuffersPass : Pass<"nnc-stack-tile-buffers", "mlir::func::FuncOp"> {
+  let summary = "put bounded per-tile buffers inside loops on the stack";
+  let description = [{
+    Runs on bufferized functions after the memory plan. A `memref.alloc`
+    nested in a loop (a kernel tile's temporary: `min(16, N - i)` rows) is
+    a heap allocation per tile and per call. When every dynamic size has a
+    constant upper bound and the bounded buffer is small (`max-bytes`), it
+    becomes a `memref.alloca` of the bound, viewed at the real sizes
+    (`memref.view`): stack memory, released per iteration by the loop's
+    alloca scope. Larger or unbounded buffers are left to deallocation.
+  }];
+  let options = [
+    Option<"maxBytes", "max-bytes", "int64_t", /*default=*/"262144",
+           "largest buffer moved to the stack, in bytes (the worker threads' "
+           "stacks are 4 MiB by default)">,
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 #endif // NNC_COMPILER_TRANSFORMS_PASSES_TD

@@ -37,11 +37,26 @@ int64_t alignUp(int64_t value) {
          nnc::kArenaAlignment;
 }
 
+/// Whether `size` is the batch size N: a dynamic dimension of an argument of
+/// `func` (in nn IR every `?` of an entry's signature is N). A size computed
+/// from N (a rounded-up pack buffer, a flattened N·C) is not, and is left to
+/// the heap rather than mis-scaled.
+bool isBatchSize(Value size, func::FuncOp func) {
+  auto dim = size.getDefiningOp<memref::DimOp>();
+  if (!dim)
+    return false;
+  auto arg = dyn_cast<BlockArgument>(dim.getSource());
+  return arg && arg.getOwner()->getParentOp() == func.getOperation();
+}
+
 /// Size of an allocation if it is static or linear in the batch size.
-std::optional<Buffer> sizeBuffer(memref::AllocOp alloc) {
+std::optional<Buffer> sizeBuffer(memref::AllocOp alloc, func::FuncOp func) {
   MemRefType type = alloc.getType();
   if (!type.getLayout().isIdentity() || alloc.getDynamicSizes().size() > 1 ||
       !type.getElementType().isIntOrFloat())
+    return std::nullopt;
+  if (!alloc.getDynamicSizes().empty() &&
+      !isBatchSize(alloc.getDynamicSizes().front(), func))
     return std::nullopt;
   int64_t bytes = (type.getElementTypeBitWidth() + 7) / 8;
   for (int64_t size : type.getShape())
@@ -84,7 +99,8 @@ lastUse(Value value, Block &block,
 /// free of every already placed buffer whose live range overlaps its own.
 /// Returns the bytes the group needs.
 int64_t placeBuffers(SmallVectorImpl<Buffer *> &group) {
-  llvm::stable_sort(group, [](Buffer *a, Buffer *b) { return a->bytes > b->bytes; });
+  llvm::stable_sort(group,
+                    [](Buffer *a, Buffer *b) { return a->bytes > b->bytes; });
   SmallVector<Buffer *> placed;
   int64_t total = 0;
   for (Buffer *buffer : group) {
@@ -122,8 +138,8 @@ void rewriteAsView(Buffer &buffer, Value arena, int64_t staticBytes) {
     shift = builder.create<arith::AddIOp>(
         loc, scaled, builder.create<arith::ConstantIndexOp>(loc, staticBytes));
   }
-  Value view = builder.create<memref::ViewOp>(loc, alloc.getType(), arena, shift,
-                                              alloc.getDynamicSizes());
+  Value view = builder.create<memref::ViewOp>(loc, alloc.getType(), arena,
+                                              shift, alloc.getDynamicSizes());
   alloc.replaceAllUsesWith(view);
   alloc.erase();
 }
@@ -136,7 +152,7 @@ LogicalResult planFunction(func::FuncOp func) {
 
   SmallVector<Buffer> buffers;
   for (auto alloc : block.getOps<memref::AllocOp>()) {
-    std::optional<Buffer> buffer = sizeBuffer(alloc);
+    std::optional<Buffer> buffer = sizeBuffer(alloc, func);
     std::optional<int64_t> end = lastUse(alloc, block, position);
     if (!buffer || !end)
       continue;
@@ -151,8 +167,8 @@ LogicalResult planFunction(func::FuncOp func) {
   int64_t perBatchBytes = placeBuffers(scaled);
 
   MLIRContext *context = func.getContext();
-  auto arenaType = MemRefType::get({ShapedType::kDynamic},
-                                   IntegerType::get(context, 8));
+  auto arenaType =
+      MemRefType::get({ShapedType::kDynamic}, IntegerType::get(context, 8));
   unsigned index = func.getNumArguments();
   func.insertArgument(index, arenaType, {}, func.getLoc());
   Value arena = func.getArgument(index);

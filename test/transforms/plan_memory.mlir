@@ -42,3 +42,26 @@ func.func @overlap(%x: memref<?x8xf32>, %out: memref<?x8xf32>) {
   return
 }
 
+
+// -----
+
+// Tests that a dynamic size computed from the batch (here N rounded up to a
+// multiple of 16, as a GEMM pack buffer has it) is not mistaken for N: the
+// buffer stays on the heap instead of getting N·bytes of arena.
+// CHECK-LABEL: func.func @derived_size(
+// CHECK-SAME: nnc.arena_bytes = 0 : i64, nnc.arena_bytes_per_batch = 0 : i64
+// CHECK: memref.alloc(%{{.*}}) : memref<?x8xf32>
+// CHECK-NOT: memref.view
+func.func @derived_size(%x: memref<?x8xf32>, %out: memref<?x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c15 = arith.constant 15 : index
+  %c16 = arith.constant 16 : index
+  %n = memref.dim %x, %c0 : memref<?x8xf32>
+  %bumped = arith.addi %n, %c15 : index
+  %tiles = arith.divui %bumped, %c16 : index
+  %rows = arith.muli %tiles, %c16 : index
+  %a = memref.alloc(%rows) : memref<?x8xf32>
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%a : memref<?x8xf32>)
+  return
+}

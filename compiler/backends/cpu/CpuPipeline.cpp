@@ -15,9 +15,10 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -45,8 +46,8 @@ struct PrepareEntriesPass
   void runOnOperation() override {
     for (auto func : getOperation().getOps<func::FuncOp>()) {
       for (unsigned i = 0; i < func.getNumArguments(); ++i)
-        for (StringRef name : {nn::kParamAttrName, nn::kStateAttrName,
-                               nn::kInitAttrName})
+        for (StringRef name :
+             {nn::kParamAttrName, nn::kStateAttrName, nn::kInitAttrName})
           func.removeArgAttr(i, name);
       if (func.isPublic() && !func.isExternal()) {
         func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
@@ -74,8 +75,8 @@ struct PrepareEntriesPass
         Value empty = builder.create<tensor::EmptyOp>(
             loc, tensor::getMixedSizes(builder, loc, value),
             type.getElementType());
-        operand.set(builder.create<linalg::CopyOp>(loc, value, empty)
-                        .getResult(0));
+        operand.set(
+            builder.create<linalg::CopyOp>(loc, value, empty).getResult(0));
       }
     });
   }
@@ -83,13 +84,33 @@ struct PrepareEntriesPass
 
 /// SCF-to-OpenMP wraps each parallel loop body in memref.alloca_scope so that
 /// stack allocations are released per iteration. The scope must stay a
-/// single block, which the later SCF-to-CF lowering breaks; bodies without
-/// memref.alloca need no scope, so it is inlined away.
+/// single block, which the later SCF-to-CF lowering breaks. Static allocas
+/// (tile temporaries, see nnc-stack-tile-buffers) move to the start of their
+/// thread's parallel region, or of the function: allocated once per thread
+/// rather than per iteration. Bodies left without memref.alloca need no
+/// scope, so it is inlined away.
 struct InlineAllocaFreeScopesPass
     : PassWrapper<InlineAllocaFreeScopesPass, OperationPass<ModuleOp>> {
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(InlineAllocaFreeScopesPass)
   StringRef getArgument() const final { return "nnc-inline-alloca-scopes"; }
+
+  static void hoistStaticAllocas(ModuleOp module) {
+    SmallVector<memref::AllocaOp> allocas;
+    module.walk([&](memref::AllocaOp alloca) {
+      if (alloca->getNumOperands() == 0)
+        allocas.push_back(alloca);
+    });
+    for (memref::AllocaOp alloca : allocas) {
+      Operation *home = alloca->getParentOfType<omp::ParallelOp>();
+      if (!home)
+        home = alloca->getParentOfType<func::FuncOp>();
+      Block &entry = home->getRegion(0).front();
+      alloca->moveBefore(&entry, entry.begin());
+    }
+  }
+
   void runOnOperation() override {
+    hoistStaticAllocas(getOperation());
     SmallVector<memref::AllocaScopeOp> scopes;
     getOperation().walk([&](memref::AllocaScopeOp scope) {
       if (!scope.walk([](memref::AllocaOp) { return WalkResult::interrupt(); })
@@ -124,7 +145,11 @@ void addBufferizationPasses(OpPassManager &pm) {
   // them and canonicalization erases them.
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
+  // Register tiling and vectorization (CpuCodegen.cpp) before the plan, so
+  // that the packing buffers it allocates get arena space too.
+  nnc::addCpuCodegenPasses(pm);
   pm.addPass(nnc::createPlanMemoryPass());
+  pm.addNestedPass<func::FuncOp>(nnc::createStackTileBuffersPass());
   // Whatever the plan could not place (allocations inside loops) is freed
   // by MLIR's ownership-based deallocation.
   bufferization::BufferDeallocationPipelineOptions deallocation;
@@ -132,9 +157,8 @@ void addBufferizationPasses(OpPassManager &pm) {
 }
 
 void addLoweringToLLVMPasses(OpPassManager &pm) {
-  // Register tiling and vectorization of what deserves it (CpuCodegen.cpp);
-  // everything left becomes plain loops.
-  nnc::addCpuCodegenPasses(pm);
+  // Vector code first; every linalg op left becomes plain loops.
+  nnc::addVectorLoweringPasses(pm);
   // Kernel tiles are independent: they run across threads through OpenMP
   // (libomp), whose team size OMP_NUM_THREADS sets at run time.
   pm.addNestedPass<func::FuncOp>(createForallToParallelLoopPass());

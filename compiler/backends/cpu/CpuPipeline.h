@@ -19,9 +19,13 @@ void buildKernelFormationPipeline(mlir::OpPassManager &pm);
 void buildCpuPipeline(mlir::OpPassManager &pm);
 
 /// Tiles and vectorizes the linalg ops of bufferized functions (wherever
-/// they are, inside loops included); runs before the rest is lowered to
-/// loops. Defined in CpuCodegen.cpp.
+/// they are, inside loops included); runs after bufferization and before
+/// the memory plan and buffer deallocation. Defined in CpuCodegen.cpp.
 void addCpuCodegenPasses(mlir::OpPassManager &pm);
+
+/// Lowers the vector code of addCpuCodegenPasses towards LLVM; runs before
+/// the remaining linalg ops become loops. Defined in CpuCodegen.cpp.
+void addVectorLoweringPasses(mlir::OpPassManager &pm);
 
 /// The same pipeline as an `nnc-opt` pipeline: `--nnc-cpu-pipeline`.
 void registerCpuPipeline();
