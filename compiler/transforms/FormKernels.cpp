@@ -33,8 +33,7 @@ bool isElementwise(linalg::LinalgOp op) {
 /// bound the tile loop (they fold to the sizes of the producer's init).
 bool onlyFeeds(Value value, Operation *consumer) {
   return llvm::all_of(value.getUsers(), [&](Operation *user) {
-    return user == consumer ||
-           isa<tensor::ExtractSliceOp, tensor::DimOp>(user);
+    return user == consumer || isa<tensor::ExtractSliceOp, tensor::DimOp>(user);
   });
 }
 
@@ -54,10 +53,46 @@ bool shouldFuse(OpResult producer, Operation *consumer) {
          isa<linalg::PoolingNchwMaxOp, linalg::PoolingNchwSumOp>(op);
 }
 
+/// Bytes of the largest fully static operand of the contraction `op` is or
+/// directly consumes (a layer's weights), or 0.
+int64_t contractionWeightBytes(linalg::LinalgOp op) {
+  SmallVector<linalg::LinalgOp> contractions;
+  if (linalg::isaContractionOpInterface(op))
+    contractions.push_back(op);
+  for (Value input : op.getDpsInputs())
+    if (auto producer = input.getDefiningOp<linalg::LinalgOp>();
+        producer && linalg::isaContractionOpInterface(producer))
+      contractions.push_back(producer);
+  int64_t largest = 0;
+  for (linalg::LinalgOp contraction : contractions)
+    for (Value input : contraction.getDpsInputs())
+      if (auto type = dyn_cast<RankedTensorType>(input.getType());
+          type && type.hasStaticShape())
+        largest = std::max(largest, type.getNumElements() *
+                                        type.getElementTypeBitWidth() / 8);
+  return largest;
+}
+
+/// Rows per tile of a 2-D kernel. Every tile streams the whole weight matrix
+/// of its contraction through the cache: once it outgrows L2 (1 MiB here),
+/// 16-row tiles make the GEMM memory-bound, so tiles grow with the weights,
+/// up to 64 rows (the GEMM's M block).
+int64_t rowsForKernel(linalg::LinalgOp op, int64_t rowsPerTile) {
+  constexpr int64_t kL2Bytes = 1 << 20;
+  int64_t bytes = contractionWeightBytes(op);
+  int64_t rows = rowsPerTile;
+  while (bytes > kL2Bytes && rows < 64) {
+    rows *= 2;
+    bytes /= 2;
+  }
+  return std::max(rows, rowsPerTile);
+}
+
 /// Tile sizes: the first parallel loop is split into tiles, the rest stay
 /// whole. Images (rank >= 3 outputs) go one per tile; 1-D and 2-D outputs
-/// take `rowsPerTile` rows, enough work per tile to hide the loop overhead.
-/// Scalars (a reduced loss) stay whole.
+/// take `rowsPerTile` rows (more for large weights, see rowsForKernel),
+/// enough work per tile to hide the loop overhead. Scalars (a reduced loss)
+/// stay whole.
 std::optional<SmallVector<OpFoldResult>>
 chooseTileSizes(linalg::LinalgOp op, int64_t rowsPerTile, OpBuilder &builder) {
   if (op.getNumDpsInits() != 1)
@@ -70,7 +105,8 @@ chooseTileSizes(linalg::LinalgOp op, int64_t rowsPerTile, OpBuilder &builder) {
   for (auto [index, iterator] : llvm::enumerate(iterators)) {
     if (iterator != utils::IteratorType::parallel)
       continue;
-    sizes[index] = builder.getIndexAttr(rank >= 3 ? 1 : rowsPerTile);
+    sizes[index] =
+        builder.getIndexAttr(rank >= 3 ? 1 : rowsForKernel(op, rowsPerTile));
     return sizes;
   }
   return std::nullopt;

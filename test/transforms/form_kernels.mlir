@@ -74,3 +74,26 @@ func.func @scalar_stays_whole(%x: tensor<16xf32>) -> tensor<f32> {
     }
   return %r : tensor<f32>
 }
+
+// -----
+
+// Tests that row tiles grow with the weights every tile streams: 784 x 512
+// f32 weights (1.6 MB, over the 1 MiB L2 budget) get 32-row tiles, 2048 x
+// 2048 ones (16 MB) the 64-row maximum.
+// CHECK-LABEL: func.func @large_weights(
+// CHECK: scf.forall (%{{.*}}) = (0) to (%{{.*}}) step (32)
+// CHECK: scf.forall (%{{.*}}) = (0) to (%{{.*}}) step (64)
+func.func @large_weights(%x: tensor<?x784xf32>, %w: tensor<512x784xf32>,
+                         %y: tensor<?x2048xf32>, %v: tensor<2048x2048xf32>)
+    -> (tensor<?x512xf32>, tensor<?x2048xf32>) {
+  %c0 = arith.constant 0 : index
+  %zero = arith.constant 0.0 : f32
+  %n = tensor.dim %x, %c0 : tensor<?x784xf32>
+  %e = tensor.empty(%n) : tensor<?x512xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<?x512xf32>) -> tensor<?x512xf32>
+  %m = linalg.matmul_transpose_b ins(%x, %w : tensor<?x784xf32>, tensor<512x784xf32>) outs(%f : tensor<?x512xf32>) -> tensor<?x512xf32>
+  %e2 = tensor.empty(%n) : tensor<?x2048xf32>
+  %f2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<?x2048xf32>) -> tensor<?x2048xf32>
+  %m2 = linalg.matmul ins(%y, %v : tensor<?x2048xf32>, tensor<2048x2048xf32>) outs(%f2 : tensor<?x2048xf32>) -> tensor<?x2048xf32>
+  return %m, %m2 : tensor<?x512xf32>, tensor<?x2048xf32>
+}
