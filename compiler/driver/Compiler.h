@@ -40,6 +40,10 @@ struct CompilerOptions {
   bool printIrAfterAll = false;
   /// When set (--grad=F), parsing adds @F_grad (the nn-autodiff pass).
   std::string gradFunction;
+  /// When set (--train=F --optimizer=SPEC), parsing adds @F_train_step
+  /// (NN_IR.md, Derived functions); `optimizerSpec` is NAME[:key=value,...].
+  std::string trainFunction;
+  std::string optimizerSpec;
 };
 
 /// A model lowered to LLVM IR with its ABI descriptor, ready for codegen.

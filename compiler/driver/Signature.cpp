@@ -32,18 +32,18 @@ static FailureOr<TensorSignature> describe(func::FuncOp func, Type type,
   std::optional<nnc_dtype_t> dtype =
       tensor ? dtypeOf(tensor.getElementType()) : std::nullopt;
   if (!dtype)
-    return func.emitError() << what << " of @" << func.getSymName()
-                            << " has type " << type
-                            << "; entries take ranked tensors of f32, f64, "
-                               "i64, i32 or i1";
+    return func.emitError()
+           << what << " of @" << func.getSymName() << " has type " << type
+           << "; entries take ranked tensors of f32, f64, "
+              "i64, i32 or i1";
   TensorSignature signature;
   signature.dtype = *dtype;
   for (auto [dim, size] : llvm::enumerate(tensor.getShape())) {
     if (ShapedType::isDynamic(size) && dim != 0)
-      return func.emitError() << what << " of @" << func.getSymName()
-                              << " has type " << type
-                              << ": only the leading (batch) size may be "
-                                 "dynamic";
+      return func.emitError()
+             << what << " of @" << func.getSymName() << " has type " << type
+             << ": only the leading (batch) size may be "
+                "dynamic";
     signature.shape.push_back(ShapedType::isDynamic(size) ? -1 : size);
   }
   return signature;
@@ -62,6 +62,8 @@ static FailureOr<EntrySignature> describeEntry(func::FuncOp func) {
       arg->role = NNC_ROLE_PARAM;
     else if (func.getArgAttr(index, nn::kStateAttrName))
       arg->role = NNC_ROLE_STATE;
+    else if (func.getArgAttr(index, nn::kOptStateAttrName))
+      arg->role = NNC_ROLE_OPT_STATE;
     if (auto init = func.getArgAttrOfType<StringAttr>(index, nn::kInitAttrName))
       arg->init = init.str();
     entry.args.push_back(*arg);
@@ -104,8 +106,8 @@ static LogicalResult checkBatchPreservingReshapes(ModuleOp module) {
 static LogicalResult checkNoDeclarations(ModuleOp module) {
   for (auto func : module.getOps<func::FuncOp>())
     if (func.isExternal())
-      return func.emitError() << "@" << func.getSymName()
-                              << " is a declaration without a body";
+      return func.emitError()
+             << "@" << func.getSymName() << " is a declaration without a body";
   return success();
 }
 
@@ -128,7 +130,8 @@ nnc::collectEntrySignatures(ModuleOp module) {
   return entries;
 }
 
-void nnc::readArenaSizes(ModuleOp lowered, std::vector<EntrySignature> &entries) {
+void nnc::readArenaSizes(ModuleOp lowered,
+                         std::vector<EntrySignature> &entries) {
   for (EntrySignature &entry : entries) {
     Operation *func = lowered.lookupSymbol(entry.name);
     if (!func)

@@ -33,7 +33,7 @@ Status validateTensor(const nnc_tensor_desc_t &desc, bool isResult) {
                          std::to_string(desc.dtype));
   bool resultRole = desc.role == NNC_ROLE_RESULT;
   bool argRole = desc.role == NNC_ROLE_INPUT || desc.role == NNC_ROLE_PARAM ||
-                 desc.role == NNC_ROLE_STATE;
+                 desc.role == NNC_ROLE_STATE || desc.role == NNC_ROLE_OPT_STATE;
   if (isResult ? !resultRole : !argRole)
     return Status::error("has invalid role code " + std::to_string(desc.role));
   if (desc.rank && !desc.shape)

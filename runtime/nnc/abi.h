@@ -40,7 +40,7 @@ extern "C" {
 #endif
 
 /* Bumped on any change to the structures below. */
-#define NNC_ABI_VERSION 1u
+#define NNC_ABI_VERSION 2u
 
 /* The name of the one exported symbol of a compiled model. */
 #define NNC_MODEL_DESCRIPTOR_SYMBOL "nnc_model_descriptor"
@@ -58,6 +58,8 @@ typedef enum nnc_role_e {
   NNC_ROLE_PARAM = 1,  /* nn.param: trainable parameter */
   NNC_ROLE_STATE = 2,  /* nn.state: running statistics */
   NNC_ROLE_RESULT = 3, /* a result of the entry */
+  NNC_ROLE_OPT_STATE = 4, /* nn.opt_state: optimizer state of a train step,
+                             zero before the first step, updated in place */
 } nnc_role_t;
 
 typedef struct nnc_tensor_desc_s {

@@ -29,6 +29,8 @@ static const char *roleName(nnc_role_t role) {
     return "state";
   case NNC_ROLE_RESULT:
     return "result";
+  case NNC_ROLE_OPT_STATE:
+    return "optimizer state";
   }
   return "?";
 }
@@ -39,9 +41,9 @@ static std::string describeTensor(const TensorSignature &tensor) {
     shape += (i ? ", " : "") + (tensor.shape[i] < 0
                                     ? std::string("N")
                                     : std::to_string(tensor.shape[i]));
-  std::string text =
-      fmt::format(" *   {:<8} {:<6} {} [{}]", tensor.name, roleName(tensor.role),
-                  dtypeName(static_cast<DType>(tensor.dtype)), shape);
+  std::string text = fmt::format(
+      " *   {:<8} {:<6} {} [{}]", tensor.name, roleName(tensor.role),
+      dtypeName(static_cast<DType>(tensor.dtype)), shape);
   if (!tensor.init.empty())
     text += " init " + tensor.init;
   return text + "\n";

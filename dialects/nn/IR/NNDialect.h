@@ -16,6 +16,11 @@ namespace mlir::nn {
 constexpr llvm::StringLiteral kParamAttrName = "nn.param";
 constexpr llvm::StringLiteral kStateAttrName = "nn.state";
 constexpr llvm::StringLiteral kInitAttrName = "nn.init";
+/// Arguments of a train step (@F_train_step) holding optimizer state: the
+/// slot ("exp_avg", "momentum_buffer", "step", ... as torch.optim names
+/// them) and the index of the nn.param argument the slot belongs to.
+constexpr llvm::StringLiteral kOptStateAttrName = "nn.opt_state";
+constexpr llvm::StringLiteral kOptParamAttrName = "nn.opt_param";
 
 /// The initializers `nn.init` may name (PyTorch's formulas).
 ArrayRef<StringRef> initializerNames();
