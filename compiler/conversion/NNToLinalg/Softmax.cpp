@@ -191,13 +191,15 @@ static Value logSumExpRows(OpBuilder &b, Location loc, Value logits) {
 }
 
 /// loss_n = lse_n − x[n, label_n]: a reduction over k that keeps the term of
-/// k = label_n, which never reads out of bounds whatever the label.
+/// k = label_n, which never reads out of bounds whatever the label. It starts
+/// from NaN, so a label outside [0, K) (which the interpreter rejects, but
+/// compiled code cannot report) makes the loss NaN instead of silently lse.
 static Value indexLabelLosses(OpBuilder &b, Location loc, Value logits,
-                              Value labels, Value lse, Value zeros) {
+                              Value labels, Value lse, Value nans) {
   AffineMap identity = b.getMultiDimIdentityMap(2);
   AffineMap row = dropDimsMap(b.getContext(), 2, {1});
   return reduceGeneric(
-      b, loc, ValueRange{logits, labels, lse}, {identity, row, row}, {1}, zeros,
+      b, loc, ValueRange{logits, labels, lse}, {identity, row, row}, {1}, nans,
       [](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
         Value k = nb.create<linalg::IndexOp>(nloc, 1);
         Value label =
@@ -234,13 +236,14 @@ struct ConvertSoftmaxCrossEntropy
     Value logits = op.getLogits(), labels = op.getLabels();
     Value lse = logSumExpRows(rewriter, loc, logits);
     Type type = getElementTypeOrSelf(logits.getType());
-    Value zeros = filledTensor(rewriter, loc, sizesOf(rewriter, loc, lse),
-                               floatConstant(rewriter, loc, type, 0.0));
     bool indices = isa<IntegerType>(getElementTypeOrSelf(labels.getType()));
+    double init = indices ? std::numeric_limits<double>::quiet_NaN() : 0.0;
+    Value inits = filledTensor(rewriter, loc, sizesOf(rewriter, loc, lse),
+                               floatConstant(rewriter, loc, type, init));
     Value losses =
         indices
-            ? indexLabelLosses(rewriter, loc, logits, labels, lse, zeros)
-            : probabilityLabelLosses(rewriter, loc, logits, labels, lse, zeros);
+            ? indexLabelLosses(rewriter, loc, logits, labels, lse, inits)
+            : probabilityLabelLosses(rewriter, loc, logits, labels, lse, inits);
     replaceLoss(rewriter, op, losses);
     return success();
   }
