@@ -28,29 +28,59 @@ bool isElementwise(linalg::LinalgOp op) {
          isa<linalg::GenericOp, linalg::MapOp>(op);
 }
 
-/// True when `value` feeds nothing but `consumer` (the op being tiled, which
-/// goes away), the slices its tiled copy reads and the size queries that
-/// bound the tile loop (they fold to the sizes of the producer's init).
-bool onlyFeeds(Value value, Operation *consumer) {
-  return llvm::all_of(value.getUsers(), [&](Operation *user) {
-    return user == consumer || isa<tensor::ExtractSliceOp, tensor::DimOp>(user);
+/// A reduction along rows: loop 0 is parallel and is the leading dimension
+/// of every operand (a softmax's max and sum of exp, a loss per example).
+/// A tile of rows of it needs only the same rows of its inputs.
+bool isRowwise(linalg::LinalgOp op) {
+  if (!isa<linalg::GenericOp>(op) || op.getNumLoops() == 0 ||
+      op.getIteratorTypesArray().front() != utils::IteratorType::parallel)
+    return false;
+  AffineExpr d0 = getAffineDimExpr(0, op->getContext());
+  return llvm::all_of(op.getIndexingMapsArray(), [&](AffineMap map) {
+    return map.getNumResults() > 0 && map.getResult(0) == d0;
   });
 }
 
-/// Producers worth computing inside a consumer's tile: fills initialize the
-/// tile; heavy ops and elementwise ops with no other user would otherwise
-/// write and re-read a whole intermediate.
-bool shouldFuse(OpResult producer, Operation *consumer) {
-  auto op = dyn_cast<linalg::LinalgOp>(producer.getOwner());
-  if (!op)
-    return false;
-  if (isa<linalg::FillOp>(op))
-    return true;
-  if (!onlyFeeds(producer, consumer))
-    return false;
-  return linalg::isaContractionOpInterface(op) ||
+/// Ops worth computing inside a consumer's tile: fills initialize the tile;
+/// heavy ops, elementwise ops and row-wise reductions would otherwise write
+/// and re-read a whole intermediate.
+bool isFusable(linalg::LinalgOp op) {
+  return isa<linalg::FillOp>(op) || linalg::isaContractionOpInterface(op) ||
          linalg::isaConvolutionOpInterface(op) || isElementwise(op) ||
+         isRowwise(op) ||
          isa<linalg::PoolingNchwMaxOp, linalg::PoolingNchwSumOp>(op);
+}
+
+/// The ops of the kernel rooted at `root`: the root, and every fusable
+/// producer all of whose users are in the kernel (size queries aside).
+/// Walking the block backwards visits users before producers, so one pass
+/// finds them all, also when a value feeds several ops of the kernel (the
+/// logits of a softmax cross-entropy feed its max, its sum and its pick).
+/// Fills are always fused: each tile initializes its own slice. Nothing else
+/// is fused into a heavy op (contraction, convolution, pooling): it reads
+/// its inputs many times over, and a layer's input is the previous layer's
+/// kernel, so kernels stay one per layer.
+bool isHeavy(Operation *op) {
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  return linalgOp && !isElementwise(linalgOp) && !isRowwise(linalgOp) &&
+         !isa<linalg::FillOp>(op);
+}
+
+llvm::DenseSet<Operation *> kernelMembers(linalg::LinalgOp root) {
+  llvm::DenseSet<Operation *> members = {root};
+  for (Operation *op = root->getPrevNode(); op; op = op->getPrevNode()) {
+    auto producer = dyn_cast<linalg::LinalgOp>(op);
+    if (!producer || !producer.hasPureTensorSemantics() ||
+        !isFusable(producer) || op->use_empty())
+      continue;
+    bool inKernel = llvm::all_of(op->getUsers(), [&](Operation *user) {
+      return (members.contains(user) && !isHeavy(user)) ||
+             isa<tensor::DimOp>(user);
+    });
+    if (inKernel || isa<linalg::FillOp>(op))
+      members.insert(op);
+  }
+  return members;
 }
 
 /// Bytes of the largest fully static operand of the contraction `op` is or
@@ -146,9 +176,10 @@ struct FormKernelsPass : nnc::impl::FormKernelsPassBase<FormKernelsPass> {
     scf::SCFTileAndFuseOptions options;
     options.tilingOptions.setTileSizes(*sizes).setLoopType(
         scf::SCFTilingOptions::LoopType::ForallOp);
+    llvm::DenseSet<Operation *> members = kernelMembers(op);
     options.setFusionControlFn(
         [&](tensor::ExtractSliceOp, OpResult producer, bool) {
-          return std::make_tuple(shouldFuse(producer, op), false);
+          return std::make_tuple(members.contains(producer.getOwner()), false);
         });
     FailureOr<scf::SCFTileAndFuseResult> result =
         scf::tileConsumerAndFuseProducersUsingSCF(
