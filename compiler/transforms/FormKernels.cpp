@@ -77,7 +77,11 @@ llvm::DenseSet<Operation *> kernelMembers(linalg::LinalgOp root) {
       return (members.contains(user) && !isHeavy(user)) ||
              isa<tensor::DimOp>(user);
     });
-    if (inKernel || isa<linalg::FillOp>(op))
+    bool initializesMember = isa<linalg::FillOp>(op) &&
+                             llvm::any_of(op->getUsers(), [&](Operation *user) {
+                               return members.contains(user);
+                             });
+    if (inKernel || initializesMember)
       members.insert(op);
   }
   return members;
@@ -118,18 +122,28 @@ int64_t rowsForKernel(linalg::LinalgOp op, int64_t rowsPerTile) {
   return std::max(rows, rowsPerTile);
 }
 
+/// The highest rank of what the kernel's ops write.
+int64_t largestOutputRank(const llvm::DenseSet<Operation *> &members) {
+  int64_t rank = 0;
+  for (Operation *member : members)
+    for (Type type : member->getResultTypes())
+      if (auto shaped = dyn_cast<ShapedType>(type))
+        rank = std::max(rank, shaped.getRank());
+  return rank;
+}
+
 /// Tile sizes: the first parallel loop is split into tiles, the rest stay
-/// whole. Images (rank >= 3 outputs) go one per tile; 1-D and 2-D outputs
-/// take `rowsPerTile` rows (more for large weights, see rowsForKernel),
-/// enough work per tile to hide the loop overhead. Scalars (a reduced loss)
-/// stay whole.
+/// whole. Kernels over images (an op of rank >= 3 output, the root or a
+/// fused producer such as the convolution under a global pooling) go one
+/// image per tile; 1-D and 2-D kernels take `rowsPerTile` rows (more for
+/// large weights, see rowsForKernel), enough work per tile to hide the loop
+/// overhead. Scalars (a reduced loss) stay whole.
 std::optional<SmallVector<OpFoldResult>>
-chooseTileSizes(linalg::LinalgOp op, int64_t rowsPerTile, OpBuilder &builder) {
-  if (op.getNumDpsInits() != 1)
+chooseTileSizes(linalg::LinalgOp op, const llvm::DenseSet<Operation *> &members,
+                int64_t rowsPerTile, OpBuilder &builder) {
+  if (op.getNumDpsInits() != 1 || op.getRank(op.getDpsInitOperand(0)) < 1)
     return std::nullopt;
-  int64_t rank = op.getRank(op.getDpsInitOperand(0));
-  if (rank < 1)
-    return std::nullopt;
+  int64_t rank = largestOutputRank(members);
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
   SmallVector<OpFoldResult> sizes(iterators.size(), builder.getIndexAttr(0));
   for (auto [index, iterator] : llvm::enumerate(iterators)) {
@@ -169,14 +183,14 @@ struct FormKernelsPass : nnc::impl::FormKernelsPassBase<FormKernelsPass> {
   LogicalResult formKernel(IRRewriter &rewriter, linalg::LinalgOp op,
                            llvm::DenseSet<Operation *> &fused) {
     rewriter.setInsertionPoint(op);
+    llvm::DenseSet<Operation *> members = kernelMembers(op);
     std::optional<SmallVector<OpFoldResult>> sizes =
-        chooseTileSizes(op, rowsPerTile, rewriter);
+        chooseTileSizes(op, members, rowsPerTile, rewriter);
     if (!sizes)
       return success();
     scf::SCFTileAndFuseOptions options;
     options.tilingOptions.setTileSizes(*sizes).setLoopType(
         scf::SCFTilingOptions::LoopType::ForallOp);
-    llvm::DenseSet<Operation *> members = kernelMembers(op);
     options.setFusionControlFn(
         [&](tensor::ExtractSliceOp, OpResult producer, bool) {
           return std::make_tuple(members.contains(producer.getOwner()), false);
