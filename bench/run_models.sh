@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Compares nnc with PyTorch on the forward pass of examples/mlp.mlir (batch
-# 128) and examples/lenet.mlir (batch 64), at 1 and 2 threads, and reports
-# how long nnc takes to compile every examples/*.mlir.
+# Compares nnc with PyTorch on the forward pass and on a training step
+# (@loss_train_step: forward, backward, optimizer update) of examples/mlp.mlir
+# (batch 128) and examples/lenet.mlir (batch 64), at 1 and 2 threads, and
+# reports how long nnc takes to compile every examples/*.mlir.
 #
 #   bench/run_models.sh [build-dir]      (default: build/, already configured)
 #
 # Environment: ROUNDS (default 5), ITERS (min timed calls per run, 200),
 # MIN_TIME (min timed seconds per run, 1.0), COMPILE_TIMEOUT (seconds per
-# example compile, 600), OUT (where .so files, raw JSON and /usr/bin/time
+# example compile, 600), TRAIN_OPTIMIZER (the training step's optimizer,
+# adam:lr=0.001), OUT (where .so files, raw JSON and /usr/bin/time
 # reports go; default a new temporary directory).
 #
 # Before timing, torch runs on the input and weights nnc used and must agree
@@ -29,6 +31,7 @@ BUILD=$(cd "${1:-$ROOT/build}" && pwd)
 ROUNDS=${ROUNDS:-5}
 ITERS=${ITERS:-200}
 MIN_TIME=${MIN_TIME:-1.0}
+TRAIN_OPTIMIZER=${TRAIN_OPTIMIZER:-adam:lr=0.001}
 OUT=${OUT:-$(mktemp -d /tmp/nnc-bench.XXXXXX)}
 PYTHON=/usr/bin/python3 # Debian's, which sees python3-torch
 TORCH_LIBS=/usr/lib/x86_64-linux-gnu/openblas-openmp
@@ -66,6 +69,18 @@ compile_examples() {
       timeout "${COMPILE_TIMEOUT:-600}" "$BUILD/bin/nnc" "$mlir" \
       -o "$OUT/$name.so" 2>"$OUT/$name.compile.err" || rc=$?
     echo "{\"compile\": \"$name\", \"rc\": $rc, \"wall\": \"$(wall "$OUT/$name.compile.time")\", \"rss_kb\": $(rss "$OUT/$name.compile.time")}" >>"$RAW"
+  done
+}
+
+# Compiles the training steps (.train.so); a model whose step does not
+# compile is reported and left out of the training table.
+compile_train_steps() {
+  local model
+  for model in mlp lenet; do
+    "$BUILD/bin/nnc" "$ROOT/examples/$model.mlir" --train=loss \
+      --optimizer="$TRAIN_OPTIMIZER" -o "$OUT/$model.train.so" \
+      2>"$OUT/$model.train.err" ||
+      echo "training step of $model does not compile: $OUT/$model.train.err" >&2
   done
 }
 
@@ -113,6 +128,14 @@ run_round() {
           --batch "$batch" --threads "$threads" --mode "$mode" \
           --iters "$ITERS" --min-time "$MIN_TIME"
       done
+      [ -f "$OUT/$model.train.so" ] || continue
+      run_one "$round" nnc-train env OMP_NUM_THREADS="$threads" "$NNC_BENCH" \
+        "$OUT/$model.train.so" --entry loss_train_step --batch "$batch" \
+        --iters "$ITERS" --min-time "$MIN_TIME" --label "$model"
+      run_one "$round" torch-train env LD_LIBRARY_PATH="$TORCH_LIBS" \
+        "$PYTHON" "$ROOT/bench/models/torch_bench.py" "$model" \
+        --batch "$batch" --threads "$threads" --mode train \
+        --optimizer "$TRAIN_OPTIMIZER" --iters "$ITERS" --min-time "$MIN_TIME"
     done
   done
 }
@@ -120,6 +143,7 @@ run_round() {
 echo "load before: $(uptime)" >"$OUT/load.txt"
 build_tools
 compile_examples
+compile_train_steps
 check_models
 for round in $(seq "$ROUNDS"); do
   echo "round $round/$ROUNDS: $(uptime)" >>"$OUT/load.txt"
@@ -131,6 +155,6 @@ echo "load after: $(uptime)" >>"$OUT/load.txt"
 cat "$OUT/load.txt"
 echo "nproc: $(nproc); $(lscpu | grep -m1 'Model name' | tr -s ' ')"
 echo "OpenMP environment: $(env | grep -E '^(OMP|KMP|GOMP)_' | tr '\n' ' ')"
-"$PYTHON" "$ROOT/bench/models/report.py" "$RAW"
+"$PYTHON" "$ROOT/bench/models/report.py" "$RAW" "$TRAIN_OPTIMIZER"
 echo
 echo "raw results: $RAW"

@@ -86,12 +86,13 @@ int fail(const nnc::Status &status) {
 
 /// Creates every input argument at batch `batch`: floats uniform in [0, 1)
 /// like normalized pixels, integers (labels) zero. The values do not change
-/// the work done, but seeded data keeps runs reproducible.
+/// the work done, but seeded data keeps runs reproducible. Optimizer state
+/// (a train step's) starts at zero, as before a first step.
 nnc::Status makeInputs(const nnc_entry_desc_t &entry, int64_t batch,
                        uint64_t seed, std::vector<nnc::Tensor> &args) {
   for (uint32_t i = 0; i < entry.num_args; ++i) {
     const nnc_tensor_desc_t &desc = entry.args[i];
-    if (desc.role != NNC_ROLE_INPUT)
+    if (desc.role != NNC_ROLE_INPUT && desc.role != NNC_ROLE_OPT_STATE)
       continue;
     std::vector<int64_t> shape(desc.shape, desc.shape + desc.rank);
     std::replace(shape.begin(), shape.end(), int64_t(-1), batch);
@@ -100,7 +101,7 @@ nnc::Status makeInputs(const nnc_entry_desc_t &entry, int64_t batch,
     if (nnc::Status s = nnc::Tensor::create(dtype, shape, args[i]); !s.ok())
       return s;
     bool isFloat = dtype == nnc::DType::F32 || dtype == nnc::DType::F64;
-    if (isFloat) {
+    if (isFloat && desc.role == NNC_ROLE_INPUT) {
       uint64_t argSeed = nnc::deriveSeed(seed, i);
       if (nnc::Status s = nnc::fillInitializer("uniform", argSeed, args[i]);
           !s.ok())

@@ -61,6 +61,24 @@ def print_runs(runs):
               f"| {nnc[3]:.0f} / {max(grad[3], inf[3]):.0f} | {nnc[4]} |")
 
 
+def print_training(runs, optimizer):
+    print("| model | batch | threads | nnc ms, median (min–max) "
+          "| torch ms, median (min–max) | torch/nnc "
+          "| peak RSS nnc / torch MB | rounds |")
+    print("|---|---|---|---|---|---|---|---|")
+    configs = sorted({k[:2] for k in runs}, key=lambda k: (k[1], k[0] != "mlp"))
+    for model, threads in configs:
+        if (model, threads, "nnc-train") not in runs or \
+           (model, threads, "torch-train") not in runs:
+            continue
+        nnc = summarize(runs[(model, threads, "nnc-train")])
+        torch = summarize(runs[(model, threads, "torch-train")])
+        batch = runs[(model, threads, "nnc-train")][0]["batch"]
+        print(f"| {model} | {batch} | {threads} | {cell(nnc)} | {cell(torch)} "
+              f"| {torch[0] / nnc[0]:.2f} | {nnc[3]:.0f} / {torch[3]:.0f} "
+              f"| {nnc[4]} |")
+
+
 def seconds(wall):
     """GNU time's "[h:]m:ss.ss" as seconds."""
     total = 0.0
@@ -95,6 +113,10 @@ def main():
     print_runs(runs)
     print("\nPeak RSS is the whole process: torch's includes the Python "
           "interpreter and libtorch.")
+    if any(k[2] == "nnc-train" for k in runs):
+        optimizer = sys.argv[2] if len(sys.argv) > 2 else "?"
+        print(f"\n### Training step ({optimizer}), time per batch (ms)\n")
+        print_training(runs, optimizer)
     print("\n### Compile time (nnc model.mlir -o model.so)\n")
     print_compiles(compiles)
 

@@ -1,13 +1,18 @@
 #!/usr/bin/python3
-"""Times the forward pass of examples/mlp.mlir and examples/lenet.mlir in PyTorch.
+"""Times the forward pass or a training step of examples/mlp.mlir and examples/lenet.mlir in PyTorch.
 
 The same architectures as the .mlir files, in eval mode, timed the way
 nnc_bench times a compiled model (warm-up, then calls one by one until both
 --iters calls and --min-time seconds are done), printing the same JSON line:
 
   /usr/bin/python3 torch_bench.py {mlp,lenet} [--batch N] [--threads T]
-                   [--mode {no_grad,inference_mode}] [--warmup W]
-                   [--iters I] [--min-time SEC] [--check DIR]
+                   [--mode {no_grad,inference_mode,train}] [--optimizer SPEC]
+                   [--warmup W] [--iters I] [--min-time SEC] [--check DIR]
+
+--mode train times one training step, as nnc's @loss_train_step does it:
+zero_grad, forward, mean softmax cross-entropy, backward, optimizer step
+(SPEC as nnc's --optimizer: sgd, momentum, adagrad, rmsprop, adam, adamw with
+:key=value options).
 
 --check DIR loads the input and parameters nnc_bench --dump wrote to DIR
 (argI.npy, in the order of the .mlir arguments, which is also the order of
@@ -35,7 +40,9 @@ def parse_args():
     p.add_argument("model", choices=["mlp", "lenet"])
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--threads", type=int, default=1)
-    p.add_argument("--mode", choices=["no_grad", "inference_mode"], default="no_grad")
+    p.add_argument("--mode", choices=["no_grad", "inference_mode", "train"],
+                   default="no_grad")
+    p.add_argument("--optimizer", default="sgd:lr=0.01")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--warmup", type=int, default=20)
     p.add_argument("--iters", type=int, default=200)
@@ -73,19 +80,53 @@ def build_model(name):
         nn.Linear(84, 10))
 
 
-def time_calls(model, x, args, torch):
+def make_optimizer(spec, params, torch):
+    """torch.optim for an nnc optimizer SPEC (NAME[:key=value,...])."""
+    name, _, options = spec.partition(":")
+    kw = dict(o.split("=") for o in options.split(",") if o)
+    kw = {k: (v.lower() == "true" if k == "nesterov" else float(v))
+          for k, v in kw.items()}
+    if "beta1" in kw or "beta2" in kw:
+        kw["betas"] = (kw.pop("beta1", 0.9), kw.pop("beta2", 0.999))
+    if name in ("sgd", "momentum"):
+        kw.setdefault("lr", 0.01)
+        if name == "momentum":
+            kw.setdefault("momentum", 0.9)
+        return torch.optim.SGD(params, **kw)
+    classes = {"adagrad": torch.optim.Adagrad, "rmsprop": torch.optim.RMSprop,
+               "adam": torch.optim.Adam, "adamw": torch.optim.AdamW}
+    return classes[name](params, **kw)
+
+
+def time_loop(step, args):
     """Per-call times in ms, after a warm-up; the same loop as nnc_bench."""
-    context = torch.no_grad if args.mode == "no_grad" else torch.inference_mode
     times = []
-    with context():
-        for _ in range(args.warmup):
-            model(x)
-        begin = time.perf_counter()
-        while len(times) < args.iters or time.perf_counter() - begin < args.min_time:
-            start = time.perf_counter()
-            model(x)
-            times.append((time.perf_counter() - start) * 1e3)
+    for _ in range(args.warmup):
+        step()
+    begin = time.perf_counter()
+    while len(times) < args.iters or time.perf_counter() - begin < args.min_time:
+        start = time.perf_counter()
+        step()
+        times.append((time.perf_counter() - start) * 1e3)
     return times
+
+
+def time_calls(model, x, args, torch):
+    if args.mode == "train":
+        model.train()
+        labels = torch.zeros(x.shape[0], dtype=torch.int64)  # as nnc_bench
+        optimizer = make_optimizer(args.optimizer, model.parameters(), torch)
+        loss_fn = torch.nn.CrossEntropyLoss()
+
+        def step():
+            optimizer.zero_grad()
+            loss_fn(model(x), labels).backward()
+            optimizer.step()
+
+        return time_loop(step, args)
+    context = torch.no_grad if args.mode == "no_grad" else torch.inference_mode
+    with context():
+        return time_loop(lambda: model(x), args)
 
 
 def check(model, directory, torch):
@@ -121,7 +162,8 @@ def main():
     x = torch.rand(shape)  # like nnc_bench: uniform [0, 1) pixels
     times = time_calls(model, x, args, torch)
     print(json.dumps({
-        "impl": "torch", "model": args.model, "entry": "forward",
+        "impl": "torch", "model": args.model,
+        "entry": "loss_train_step" if args.mode == "train" else "forward",
         "batch": args.batch, "threads": str(torch.get_num_threads()),
         "mode": args.mode, "torch": torch.__version__, "iters": len(times),
         "median_ms": round(statistics.median(times), 4),
