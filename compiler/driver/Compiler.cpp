@@ -90,6 +90,12 @@ Status Compiler::lowerToLLVMDialect(ModuleOp module,
   if (options.target != "cpu")
     return Status::error("the '" + options.target +
                          "' target is not available in this build (use cpu)");
+  if (!machine) {
+    auto created = createTargetMachine(options.cpu);
+    if (!created)
+      return fromLLVMError(created.takeError());
+    machine = std::move(*created);
+  }
   return withDiagnostics([&]() -> LogicalResult {
     FailureOr<std::vector<EntrySignature>> collected =
         collectEntrySignatures(module);
@@ -101,7 +107,7 @@ Status Compiler::lowerToLLVMDialect(ModuleOp module,
       mlirContext->disableMultithreading();
       pm.enableIRPrinting();
     }
-    buildCpuPipeline(pm);
+    buildCpuPipeline(pm, vectorLanes(*machine));
     if (failed(pm.run(module)))
       return failure();
     readArenaSizes(module, entries);
@@ -199,8 +205,8 @@ Status Compiler::compileModule(ModuleOp module, Executable &out) {
   std::unique_ptr<ExecutionEngine> engine;
   std::string jitError;
   status = withDiagnostics([&]() -> LogicalResult {
-    auto created = ExecutionEngine::create(module, engineOptions,
-                                           std::move(*jitMachine));
+    auto created =
+        ExecutionEngine::create(module, engineOptions, std::move(*jitMachine));
     if (!created) {
       jitError = llvm::toString(created.takeError());
       return failure();

@@ -80,8 +80,8 @@ std::unique_ptr<Pass> nnc::createCpuCodegenPass(int64_t lanes) {
 
 void nnc::registerCpuCodegenPasses() { PassRegistration<CpuCodegenPass>(); }
 
-void nnc::addCpuCodegenPasses(OpPassManager &pm) {
-  pm.addNestedPass<func::FuncOp>(createCpuCodegenPass());
+void nnc::addCpuCodegenPasses(OpPassManager &pm, int64_t vectorLanes) {
+  pm.addNestedPass<func::FuncOp>(createCpuCodegenPass(vectorLanes));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }

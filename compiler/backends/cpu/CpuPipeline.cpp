@@ -128,7 +128,7 @@ struct InlineAllocaFreeScopesPass
   }
 };
 
-void addBufferizationPasses(OpPassManager &pm) {
+void addBufferizationPasses(OpPassManager &pm, int64_t vectorLanes) {
   bufferization::OneShotBufferizationOptions options;
   options.bufferizeFunctionBoundaries = true;
   options.setFunctionBoundaryTypeConversion(
@@ -147,7 +147,7 @@ void addBufferizationPasses(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   // Register tiling and vectorization (CpuCodegen.cpp) before the plan, so
   // that the packing buffers it allocates get arena space too.
-  nnc::addCpuCodegenPasses(pm);
+  nnc::addCpuCodegenPasses(pm, vectorLanes);
   pm.addPass(nnc::createPlanMemoryPass());
   pm.addNestedPass<func::FuncOp>(nnc::createStackTileBuffersPass());
   // Whatever the plan could not place (allocations inside loops) is freed
@@ -196,10 +196,10 @@ void nnc::buildKernelFormationPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void nnc::buildCpuPipeline(OpPassManager &pm) {
+void nnc::buildCpuPipeline(OpPassManager &pm, int64_t vectorLanes) {
   buildKernelFormationPipeline(pm);
   pm.addPass(std::make_unique<PrepareEntriesPass>());
-  addBufferizationPasses(pm);
+  addBufferizationPasses(pm, vectorLanes);
   addLoweringToLLVMPasses(pm);
 }
 

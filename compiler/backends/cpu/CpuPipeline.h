@@ -16,12 +16,14 @@ void buildKernelFormationPipeline(mlir::OpPassManager &pm);
 /// the static memory plan and the lowering of loops, memrefs and math.
 /// Public functions are the entries; each ends up with the C interface
 /// `_mlir_ciface_<name>(args..., results..., arena)`.
-void buildCpuPipeline(mlir::OpPassManager &pm);
+/// `vectorLanes` are the f32 lanes of the target's vectors (16, 8, 4); 0
+/// takes the host's.
+void buildCpuPipeline(mlir::OpPassManager &pm, int64_t vectorLanes = 0);
 
 /// Tiles and vectorizes the linalg ops of bufferized functions (wherever
 /// they are, inside loops included); runs after bufferization and before
 /// the memory plan and buffer deallocation. Defined in CpuCodegen.cpp.
-void addCpuCodegenPasses(mlir::OpPassManager &pm);
+void addCpuCodegenPasses(mlir::OpPassManager &pm, int64_t vectorLanes = 0);
 
 /// Lowers the vector code of addCpuCodegenPasses towards LLVM; runs before
 /// the remaining linalg ops become loops. Defined in CpuCodegen.cpp.

@@ -17,7 +17,7 @@ CpuVectorTarget CpuVectorTarget::host() {
   llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
   if (features.lookup("avx512f"))
     target.lanes = 16;
-  else if (features.lookup("avx2") && features.lookup("fma"))
+  else if (features.lookup("avx"))
     target.lanes = 8;
   else
     target.lanes = 4;

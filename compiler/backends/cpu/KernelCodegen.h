@@ -39,7 +39,7 @@ struct CpuVectorTarget {
   int64_t gemmVectors() const { return 2; }
   int64_t gemmCols() const { return gemmVectors() * lanes; }
 
-  /// The host's widest f32 vector (AVX-512 → 16, AVX2 → 8, else 4).
+  /// The host's widest f32 vector (AVX-512 → 16, AVX/AVX2 → 8, else 4).
   static CpuVectorTarget host();
 };
 

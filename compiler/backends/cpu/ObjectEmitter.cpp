@@ -4,6 +4,7 @@
 
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "llvm/IR/LegacyPassManager.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
@@ -48,12 +49,23 @@ nnc::createTargetMachine(const CpuTarget &target) {
                           : target.optLevel == 2 ? CodeGenOptLevel::Default
                           : target.optLevel == 1 ? CodeGenOptLevel::Less
                                                  : CodeGenOptLevel::None;
-  std::unique_ptr<TargetMachine> machine(llvmTarget->createTargetMachine(
-      triple, cpu, features, TargetOptions(), Reloc::PIC_, std::nullopt,
-      level));
+  std::unique_ptr<TargetMachine> machine(
+      llvmTarget->createTargetMachine(triple, cpu, features, TargetOptions(),
+                                      Reloc::PIC_, std::nullopt, level));
   if (!machine)
     return makeError("cannot create a target machine for cpu '" + cpu + "'");
   return std::move(machine);
+}
+
+int64_t nnc::vectorLanes(const TargetMachine &machine) {
+  const MCSubtargetInfo *info = machine.getMCSubtargetInfo();
+  if (info->checkFeatures("+avx512f"))
+    return 16;
+  // AVX's 256-bit registers hold 8 floats; without FMA the multiply-adds
+  // become a multiply and an add.
+  if (info->checkFeatures("+avx"))
+    return 8;
+  return 4;
 }
 
 Error nnc::optimizeModule(Module &module, TargetMachine &machine,
@@ -80,8 +92,8 @@ Expected<std::string> nnc::emitObject(Module &module, TargetMachine &machine,
 Error nnc::writeFileAtomically(StringRef path, StringRef contents) {
   SmallString<128> temporary;
   int fd;
-  if (std::error_code error = sys::fs::createUniqueFile(
-          path + ".tmp-%%%%%%", fd, temporary))
+  if (std::error_code error =
+          sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, temporary))
     return makeError("cannot write '" + path + "': " + error.message());
   {
     raw_fd_ostream stream(fd, /*shouldClose=*/true);
@@ -89,8 +101,8 @@ Error nnc::writeFileAtomically(StringRef path, StringRef contents) {
     stream.close();
     if (stream.has_error()) {
       sys::fs::remove(temporary);
-      return makeError("cannot write '" + path + "': " +
-                       stream.error().message());
+      return makeError("cannot write '" + path +
+                       "': " + stream.error().message());
     }
   }
   if (std::error_code error = sys::fs::rename(temporary, path)) {
@@ -140,8 +152,8 @@ Error nnc::linkSharedLibrary(StringRef object, StringRef path) {
                                  "-lomp",
                                  "-lm"};
   std::string message;
-  int status = sys::ExecuteAndWait(*linker, args, std::nullopt, {}, 0, 0,
-                                   &message);
+  int status =
+      sys::ExecuteAndWait(*linker, args, std::nullopt, {}, 0, 0, &message);
   if (status != 0)
     return makeError("linking '" + path + "' failed (" + *linker + " exited " +
                      std::to_string(status) + ") " + message);

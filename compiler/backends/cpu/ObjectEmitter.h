@@ -23,6 +23,12 @@ struct CpuTarget {
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createTargetMachine(const CpuTarget &target);
 
+/// f32 lanes of the widest vectors `machine` generates code for: 16 with
+/// AVX-512, 8 with AVX/AVX2, 4 otherwise. The vectorized code is shaped
+/// for them (a host with AVX-512 compiling for --cpu=haswell gets AVX2
+/// register tiles, not AVX-512 ones split in two).
+int64_t vectorLanes(const llvm::TargetMachine &machine);
+
 /// Runs LLVM's -O<level> pipeline on `module` for `machine`.
 llvm::Error optimizeModule(llvm::Module &module, llvm::TargetMachine &machine,
                            unsigned optLevel);
