@@ -1,0 +1,178 @@
+//===- Dataset.cpp - Classification data for nnc train --------------------===//
+
+#include "tools/nnc/train/Dataset.h"
+#include "tools/nnc/train/Idx.h"
+
+#include <nnc/Npy.h>
+
+#include "llvm/Support/FileSystem.h"
+
+using namespace nnc;
+using namespace nnc::train;
+
+namespace {
+/// The file names of one layout, in the order train images, train labels,
+/// test images, test labels.
+struct Layout {
+  const char *description;
+  const char *files[4];
+  const char *suffix; // an optional extra suffix, or ""
+};
+
+const Layout kIdx = {"MNIST IDX files",
+                     {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                      "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"},
+                     ".gz"};
+const Layout kNpy = {"NumPy files",
+                     {"train-images.npy", "train-labels.npy", "t10k-images.npy",
+                      "t10k-labels.npy"},
+                     ""};
+
+/// The path of `name` (or `name` + suffix) in `dir`, or "" if neither is.
+std::string findFile(const std::string &dir, const Layout &layout, int index) {
+  std::string plain = dir + "/" + layout.files[index];
+  if (llvm::sys::fs::exists(plain))
+    return plain;
+  std::string suffixed = plain + layout.suffix;
+  if (*layout.suffix && llvm::sys::fs::exists(suffixed))
+    return suffixed;
+  return "";
+}
+
+std::string describeNames(const Layout &layout) {
+  std::string names;
+  for (const char *file : layout.files)
+    names += (names.empty() ? "" : ", ") + std::string(file) +
+             (*layout.suffix ? "[" + std::string(layout.suffix) + "]" : "");
+  return names;
+}
+
+/// Unsigned-byte images [N, H, W] as f32 in [0, 1].
+Status idxImages(const std::string &path, Tensor &out) {
+  IdxArray array;
+  if (Status status = readIdx(path, 3, array); !status.ok())
+    return status;
+  if (Status status = Tensor::create(DType::F32, array.shape, out);
+      !status.ok())
+    return Status::error(path + ": " + status.message());
+  float *data = out.data<float>();
+  for (size_t i = 0; i < array.values.size(); ++i)
+    data[i] = float(array.values[i]) / 255.0f;
+  return Status::success();
+}
+
+Status idxLabels(const std::string &path, Tensor &out) {
+  IdxArray array;
+  if (Status status = readIdx(path, 1, array); !status.ok())
+    return status;
+  if (Status status = Tensor::create(DType::I64, array.shape, out);
+      !status.ok())
+    return Status::error(path + ": " + status.message());
+  for (size_t i = 0; i < array.values.size(); ++i)
+    out.data<int64_t>()[i] = array.values[i];
+  return Status::success();
+}
+
+/// Converts an owned tensor of `from` elements to a new one of `To`.
+template <typename To, typename From>
+Status convert(const Tensor &in, DType dtype, Tensor &out) {
+  if (Status status = Tensor::create(dtype, in.shape(), out); !status.ok())
+    return status;
+  for (int64_t i = 0; i < in.numElements(); ++i)
+    out.data<To>()[i] = To(in.data<From>()[i]);
+  return Status::success();
+}
+
+Status readNpyTensor(const std::string &path, Tensor &out) {
+  NpyArray array;
+  if (Status status = readNpy(path, array); !status.ok())
+    return status;
+  if (Status status = Tensor::fromNpy(array, out); !status.ok())
+    return Status::error(path + ": " + status.message());
+  return Status::success();
+}
+
+Status npyImages(const std::string &path, Tensor &out) {
+  Tensor raw;
+  if (Status status = readNpyTensor(path, raw); !status.ok())
+    return status;
+  if (raw.rank() < 2 ||
+      (raw.dtype() != DType::F32 && raw.dtype() != DType::F64))
+    return Status::error(path + ": images must be f32 or f64 [N, ...], got " +
+                         dtypeName(raw.dtype()) + " " +
+                         describeShape(raw.shape()));
+  if (raw.dtype() == DType::F32) {
+    out = raw;
+    return Status::success();
+  }
+  return convert<float, double>(raw, DType::F32, out);
+}
+
+Status npyLabels(const std::string &path, Tensor &out) {
+  Tensor raw;
+  if (Status status = readNpyTensor(path, raw); !status.ok())
+    return status;
+  if (raw.rank() != 1 ||
+      (raw.dtype() != DType::I64 && raw.dtype() != DType::I32))
+    return Status::error(path + ": labels must be i64 or i32 [N], got " +
+                         dtypeName(raw.dtype()) + " " +
+                         describeShape(raw.shape()));
+  if (raw.dtype() == DType::I64) {
+    out = raw;
+    return Status::success();
+  }
+  return convert<int64_t, int32_t>(raw, DType::I64, out);
+}
+
+Status loadSplit(const std::string paths[2], bool idx, Dataset &out) {
+  Status status = idx ? idxImages(paths[0], out.examples)
+                      : npyImages(paths[0], out.examples);
+  if (!status.ok())
+    return status;
+  return idx ? idxLabels(paths[1], out.labels)
+             : npyLabels(paths[1], out.labels);
+}
+
+Status loadLayout(const std::string &dir, const Layout &layout,
+                  DataSplits &out) {
+  std::string paths[4];
+  for (int i = 0; i < 4; ++i) {
+    paths[i] = findFile(dir, layout, i);
+    if (paths[i].empty())
+      return Status::error(dir + ": found " + layout.files[0] + " but not " +
+                           layout.files[i] + (*layout.suffix ? "[.gz]" : ""));
+  }
+  bool idx = &layout == &kIdx;
+  DataSplits splits;
+  if (Status status = loadSplit(paths, idx, splits.train); !status.ok())
+    return status;
+  if (Status status = loadSplit(paths + 2, idx, splits.test); !status.ok())
+    return status;
+  for (auto [data, what] :
+       {std::pair{&splits.train, "training"}, std::pair{&splits.test, "test"}})
+    if (Status status = checkSameCount(*data, dir + ": the " + what + " set");
+        !status.ok())
+      return status;
+  splits.source = std::string(layout.description) + " in " + dir;
+  out = std::move(splits);
+  return Status::success();
+}
+} // namespace
+
+Status train::checkSameCount(const Dataset &data, const std::string &what) {
+  int64_t examples = data.examples.shape()[0], labels = data.labels.shape()[0];
+  if (examples == labels)
+    return Status::success();
+  return Status::error(what + " has " + std::to_string(examples) +
+                       " examples but " + std::to_string(labels) + " labels");
+}
+
+Status train::loadDataDirectory(const std::string &dir, DataSplits &out) {
+  if (!llvm::sys::fs::is_directory(dir))
+    return Status::error(dir + ": no such directory");
+  for (const Layout *layout : {&kIdx, &kNpy})
+    if (!findFile(dir, *layout, 0).empty())
+      return loadLayout(dir, *layout, out);
+  return Status::error(dir + ": no training data: expected " +
+                       describeNames(kIdx) + ", or " + describeNames(kNpy));
+}
