@@ -13,6 +13,8 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
+
 using namespace nnc;
 using namespace nnc::train;
 using namespace nnc::train::test;
@@ -25,9 +27,9 @@ struct TrainingRun {
   DataSplits data;
 };
 
-void setUp(uint64_t seed, TrainingRun &run) {
+void setUp(uint64_t seed, TrainingRun &run, const char *model = kClassifierSo) {
   Executable executable;
-  ASSERT_TRUE(Executable::load(kClassifierSo, executable).ok());
+  ASSERT_TRUE(Executable::load(model, executable).ok());
   TrainerOptions options;
   options.trainEntry = "loss_train_step";
   options.seed = seed;
@@ -82,6 +84,34 @@ TEST(TrainLoopTest, TrainsTheSyntheticTask) {
   EXPECT_EQ(dir.list(), (std::vector<std::string>{
                             "log.csv", "model.safetensors", "plot.svg"}));
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3 * (11 + 1));
+}
+
+// Tests a model with a fixed batch size: the partial batch of each epoch is
+// dropped, and the test set's last batch is padded and its padding ignored.
+TEST(TrainLoopTest, FixedBatchDropsThePartialBatch) {
+  TempDir dir;
+  TrainingRun run;
+  setUp(3, run, kFixedBatchClassifierSo);
+  EXPECT_EQ(run.binding.staticBatch(), 50);
+  std::string text;
+  llvm::raw_string_ostream out(text);
+  ProgressReporter reporter(out, /*terminal=*/false);
+  std::vector<LogRow> rows;
+  TrainSettings settings = settingsIn(dir);
+  settings.epochs = 1;
+  ASSERT_TRUE(
+      runTraining(run.trainer, run.binding, run.data, settings, reporter, rows)
+          .ok());
+  EXPECT_EQ(run.trainer.stepCount(), 81); // 4096 = 81 * 50 + 46
+  // 1024 test examples = 20 batches + 24 padded to 50: every one counts, and
+  // only they do, so the accuracy is a multiple of 1/1024.
+  double accuracy = 0;
+  ASSERT_TRUE(
+      evaluate(run.trainer, run.binding, run.data.test, 50, accuracy).ok());
+  EXPECT_EQ(accuracy, rows.back().testAccuracy);
+  double correct = accuracy * 1024;
+  EXPECT_EQ(correct, std::round(correct));
+  EXPECT_GT(accuracy, 0.9);
 }
 
 // Tests that a run is a pure function of the seeds: the same seeds give a

@@ -7,6 +7,8 @@
 using namespace nnc::train::test;
 
 const char *const nnc::train::test::kClassifierSo = NNC_TEST_CLASSIFIER_SO;
+const char *const nnc::train::test::kFixedBatchClassifierSo =
+    NNC_TEST_FIXED_BATCH_CLASSIFIER_SO;
 
 std::vector<uint8_t>
 nnc::train::test::idxBytes(const std::vector<uint32_t> &shape,

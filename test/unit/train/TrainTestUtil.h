@@ -19,8 +19,10 @@ using nnc::test::readBytes;
 using nnc::test::TempDir;
 using nnc::test::writeBytes;
 
-/// The path of fixtures/classifier.c built as a library.
+/// The paths of fixtures/classifier.c built as libraries, with a dynamic
+/// and a fixed (50) batch size.
 extern const char *const kClassifierSo;
+extern const char *const kFixedBatchClassifierSo;
 
 /// IDX bytes: magic 0x0000 08 RANK, big-endian sizes, then `values`.
 std::vector<uint8_t> idxBytes(const std::vector<uint32_t> &shape,

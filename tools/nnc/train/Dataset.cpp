@@ -92,45 +92,35 @@ Status readNpyTensor(const std::string &path, Tensor &out) {
   return Status::success();
 }
 
-Status npyImages(const std::string &path, Tensor &out) {
+/// Reads images (rank >= 2) or labels (rank 1) from a .npy file holding
+/// `Kept` elements, or `Converted` ones that become `Kept`.
+template <typename Kept, typename Converted>
+Status readNpyAs(const std::string &path, bool images, Tensor &out) {
   Tensor raw;
   if (Status status = readNpyTensor(path, raw); !status.ok())
     return status;
-  if (raw.rank() < 2 ||
-      (raw.dtype() != DType::F32 && raw.dtype() != DType::F64))
-    return Status::error(path + ": images must be f32 or f64 [N, ...], got " +
-                         dtypeName(raw.dtype()) + " " +
-                         describeShape(raw.shape()));
-  if (raw.dtype() == DType::F32) {
+  DType kept = DTypeOf<Kept>::value, converted = DTypeOf<Converted>::value;
+  bool rankOk = images ? raw.rank() >= 2 : raw.rank() == 1;
+  if (!rankOk || (raw.dtype() != kept && raw.dtype() != converted))
+    return Status::error(
+        path + ": " + (images ? "images" : "labels") + " must be " +
+        dtypeName(kept) + " or " + dtypeName(converted) +
+        (images ? " [N, ...]" : " [N]") + ", got " + dtypeName(raw.dtype()) +
+        " " + describeShape(raw.shape()));
+  if (raw.dtype() == kept) {
     out = raw;
     return Status::success();
   }
-  return convert<float, double>(raw, DType::F32, out);
-}
-
-Status npyLabels(const std::string &path, Tensor &out) {
-  Tensor raw;
-  if (Status status = readNpyTensor(path, raw); !status.ok())
-    return status;
-  if (raw.rank() != 1 ||
-      (raw.dtype() != DType::I64 && raw.dtype() != DType::I32))
-    return Status::error(path + ": labels must be i64 or i32 [N], got " +
-                         dtypeName(raw.dtype()) + " " +
-                         describeShape(raw.shape()));
-  if (raw.dtype() == DType::I64) {
-    out = raw;
-    return Status::success();
-  }
-  return convert<int64_t, int32_t>(raw, DType::I64, out);
+  return convert<Kept, Converted>(raw, kept, out);
 }
 
 Status loadSplit(const std::string paths[2], bool idx, Dataset &out) {
   Status status = idx ? idxImages(paths[0], out.examples)
-                      : npyImages(paths[0], out.examples);
+                      : readNpyAs<float, double>(paths[0], true, out.examples);
   if (!status.ok())
     return status;
   return idx ? idxLabels(paths[1], out.labels)
-             : npyLabels(paths[1], out.labels);
+             : readNpyAs<int64_t, int32_t>(paths[1], false, out.labels);
 }
 
 Status loadLayout(const std::string &dir, const Layout &layout,
