@@ -176,6 +176,13 @@ int trainModel(const TrainOptions &options) {
 } // namespace
 
 int nnc::runTrainCommand(int argc, char **argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (llvm::StringRef(argv[i]) == "--help" ||
+        llvm::StringRef(argv[i]) == "-h") {
+      llvm::outs() << kTrainUsage << kTrainHelp;
+      return 0;
+    }
+  }
   TrainOptions options;
   if (Status status = parseTrainOptions(argc, argv, options); !status.ok()) {
     fail(status.message());

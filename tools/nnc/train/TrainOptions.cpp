@@ -16,6 +16,27 @@ const char *const train::kTrainUsage =
     "         [--epochs=N] [--batch=B] [--seed=S] [--log=PATH] [--plot=PATH]\n"
     "         [--checkpoint=PATH] [--resume=PATH]\n";
 
+const char *const train::kTrainHelp =
+    "\nTrains F of MODEL (JIT-compiled with @F_train_step, or a .so compiled\n"
+    "with `nnc --train=F --optimizer=SPEC`) and reports G's accuracy.\n"
+    "  --loss=F            the loss function to train\n"
+    "  --optimizer=SPEC    NAME[:key=value,...], e.g. adam:lr=0.001\n"
+    "  --data=DIR          MNIST IDX files (train-images-idx3-ubyte[.gz],\n"
+    "                      train-labels-idx1-ubyte[.gz], t10k-...) or .npy\n"
+    "                      pairs (train-images.npy, train-labels.npy,\n"
+    "                      t10k-images.npy, t10k-labels.npy); without it, a\n"
+    "                      synthetic task from the seed\n"
+    "  --predict=G         the entry for accuracy (default forward)\n"
+    "  --epochs=N          default 1\n"
+    "  --batch=B           default 32\n"
+    "  --seed=S            initialization, shuffling, dropout (default 0)\n"
+    "  --log=PATH          CSV log (default MODEL-STEM.train.csv)\n"
+    "  --plot=PATH         SVG plot (default MODEL-STEM.train.svg)\n"
+    "  --checkpoint=PATH   safetensors checkpoint (default "
+    "MODEL-STEM.safetensors)\n"
+    "  --resume=PATH       start from a checkpoint\n"
+    "An empty --log=, --plot= or --checkpoint= skips that output.\n";
+
 namespace {
 /// A positive count, or an error naming the flag.
 Status parseCount(llvm::StringRef flag, llvm::StringRef value, int64_t &out) {

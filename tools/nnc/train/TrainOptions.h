@@ -37,6 +37,8 @@ struct TrainOptions {
 };
 
 extern const char *const kTrainUsage;
+/// What --help adds to the usage: the flags, defaults and data layouts.
+extern const char *const kTrainHelp;
 
 /// Parses argv[1..argc) (argv[0] is "train"), filling the default output
 /// paths from the model's name.
