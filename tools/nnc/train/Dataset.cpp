@@ -47,29 +47,19 @@ std::string describeNames(const Layout &layout) {
   return names;
 }
 
-/// Unsigned-byte images [N, H, W] as f32 in [0, 1].
-Status idxImages(const std::string &path, Tensor &out) {
+/// An IDX file of `rank` dimensions as T, each byte divided by `divisor`:
+/// images [N, H, W] as f32 in [0, 1] (255), labels [N] as i64 (1).
+template <typename T>
+Status readIdxAs(const std::string &path, size_t rank, T divisor, Tensor &out) {
   IdxArray array;
-  if (Status status = readIdx(path, 3, array); !status.ok())
+  if (Status status = readIdx(path, rank, array); !status.ok())
     return status;
-  if (Status status = Tensor::create(DType::F32, array.shape, out);
+  if (Status status = Tensor::create(DTypeOf<T>::value, array.shape, out);
       !status.ok())
     return Status::error(path + ": " + status.message());
-  float *data = out.data<float>();
+  T *data = out.data<T>();
   for (size_t i = 0; i < array.values.size(); ++i)
-    data[i] = float(array.values[i]) / 255.0f;
-  return Status::success();
-}
-
-Status idxLabels(const std::string &path, Tensor &out) {
-  IdxArray array;
-  if (Status status = readIdx(path, 1, array); !status.ok())
-    return status;
-  if (Status status = Tensor::create(DType::I64, array.shape, out);
-      !status.ok())
-    return Status::error(path + ": " + status.message());
-  for (size_t i = 0; i < array.values.size(); ++i)
-    out.data<int64_t>()[i] = array.values[i];
+    data[i] = T(array.values[i]) / divisor;
   return Status::success();
 }
 
@@ -115,11 +105,11 @@ Status readNpyAs(const std::string &path, bool images, Tensor &out) {
 }
 
 Status loadSplit(const std::string paths[2], bool idx, Dataset &out) {
-  Status status = idx ? idxImages(paths[0], out.examples)
+  Status status = idx ? readIdxAs<float>(paths[0], 3, 255.0f, out.examples)
                       : readNpyAs<float, double>(paths[0], true, out.examples);
   if (!status.ok())
     return status;
-  return idx ? idxLabels(paths[1], out.labels)
+  return idx ? readIdxAs<int64_t>(paths[1], 1, 1, out.labels)
              : readNpyAs<int64_t, int32_t>(paths[1], false, out.labels);
 }
 
