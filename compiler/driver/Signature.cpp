@@ -7,6 +7,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "llvm/ADT/StringMap.h"
 
 using namespace mlir;
 using namespace nnc;
@@ -49,15 +50,56 @@ static FailureOr<TensorSignature> describe(func::FuncOp func, Type type,
   return signature;
 }
 
+/// An argument's own name: its nn.name, else "argN".
+static std::string plainArgumentName(func::FuncOp func, unsigned index) {
+  if (auto name = func.getArgAttrOfType<StringAttr>(index, nn::kNameAttrName))
+    return name.str();
+  return "arg" + std::to_string(index);
+}
+
+/// The descriptor name of argument `index`. Optimizer state is named after
+/// its parameter and slot ("w1.exp_avg"); the step count of adam is "step".
+static FailureOr<std::string> argumentName(func::FuncOp func, unsigned index) {
+  auto slot = func.getArgAttrOfType<StringAttr>(index, nn::kOptStateAttrName);
+  if (!slot)
+    return plainArgumentName(func, index);
+  auto param = func.getArgAttrOfType<IntegerAttr>(index, nn::kOptParamAttrName);
+  if (!param)
+    return slot.str();
+  int64_t owner = param.getInt();
+  if (owner < 0 || owner >= int64_t(func.getNumArguments()))
+    return func.emitError()
+           << "argument #" << index << " of @" << func.getSymName() << ": '"
+           << nn::kOptParamAttrName << "' = " << owner
+           << " is not an argument index (the function has "
+           << func.getNumArguments() << ")";
+  return plainArgumentName(func, unsigned(owner)) + "." + slot.str();
+}
+
+/// Checkpoints and tools find arguments by name, so names must not repeat.
+static LogicalResult checkUniqueNames(func::FuncOp func,
+                                      const EntrySignature &entry) {
+  llvm::StringMap<size_t> seen;
+  for (auto [index, arg] : llvm::enumerate(entry.args)) {
+    auto [it, inserted] = seen.try_emplace(arg.name, index);
+    if (!inserted)
+      return func.emitError()
+             << "arguments #" << it->second << " and #" << index << " of @"
+             << func.getSymName() << " are both named '" << arg.name << "'";
+  }
+  return success();
+}
+
 static FailureOr<EntrySignature> describeEntry(func::FuncOp func) {
   EntrySignature entry;
   entry.name = func.getSymName().str();
   for (auto [index, type] : llvm::enumerate(func.getArgumentTypes())) {
     FailureOr<TensorSignature> arg =
         describe(func, type, "argument #" + Twine(index));
-    if (failed(arg))
+    FailureOr<std::string> name = argumentName(func, index);
+    if (failed(arg) || failed(name))
       return failure();
-    arg->name = "arg" + std::to_string(index);
+    arg->name = *name;
     if (func.getArgAttr(index, nn::kParamAttrName))
       arg->role = NNC_ROLE_PARAM;
     else if (func.getArgAttr(index, nn::kStateAttrName))
@@ -77,6 +119,8 @@ static FailureOr<EntrySignature> describeEntry(func::FuncOp func) {
     result->role = NNC_ROLE_RESULT;
     entry.results.push_back(*result);
   }
+  if (failed(checkUniqueNames(func, entry)))
+    return failure();
   return entry;
 }
 

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "nnc/CApiHandles.h"
 #include "nnc/Executable.h"
 #include "nnc/Init.h"
 #include "nnc/Npy.h"
@@ -18,30 +19,7 @@
 
 using namespace nnc;
 
-struct nnc_status_s {
-  nnc_status_code_t code;
-  std::string message;
-};
-
-struct nnc_tensor_s {
-  Tensor tensor;
-};
-
-struct nnc_executable_s {
-  Executable executable;
-};
-
 namespace {
-nnc_status_t invalidArgument(std::string message) {
-  return new nnc_status_s{NNC_STATUS_INVALID_ARGUMENT, std::move(message)};
-}
-
-nnc_status_t toStatus(const Status &status) {
-  if (status.ok())
-    return nullptr;
-  return new nnc_status_s{NNC_STATUS_FAILED, status.message()};
-}
-
 nnc_status_t checkShape(nnc_dtype_t code, uint32_t rank, const int64_t *shape,
                         DType &dtype, std::vector<int64_t> &dims) {
   if (!dtypeFromAbi(uint32_t(code), dtype))
@@ -53,14 +31,6 @@ nnc_status_t checkShape(nnc_dtype_t code, uint32_t rank, const int64_t *shape,
     if (size < 0)
       return invalidArgument("negative size in shape " + describeShape(dims));
   return nullptr;
-}
-
-/// Stores `tensor` in `slot`, creating the handle if the slot is empty.
-void store(Tensor tensor, nnc_tensor_t *&slot) {
-  if (slot)
-    slot->tensor = std::move(tensor);
-  else
-    slot = new nnc_tensor_s{std::move(tensor)};
 }
 
 nnc_status_t findEntry(const nnc_executable_t *executable, const char *entry,

@@ -2,7 +2,8 @@
  *
  * For callers in C and other languages (ctypes, cffi, FFI): load a compiled
  * model, create tensors, initialize parameters and call entries. It wraps the
- * C++ API (nnc/Executable.h, nnc/Tensor.h, nnc/Init.h) with opaque handles.
+ * C++ API (nnc/Executable.h, nnc/Tensor.h, nnc/Init.h, nnc/Trainer.h) with
+ * opaque handles.
  *
  *   nnc_executable_t *exe = NULL;
  *   nnc_status_t status = nnc_executable_load("mlp.so", &exe);
@@ -150,6 +151,58 @@ NNC_API nnc_status_t nnc_executable_initialize_parameters(
 NNC_API nnc_status_t nnc_executable_call(
     nnc_executable_t *executable, const char *entry, nnc_tensor_t *const *args,
     size_t num_args, nnc_tensor_t **results, size_t num_results);
+
+/*===-- Trainer -----------------------------------------------------------===*/
+
+/* Trains a model compiled with a train step (see nnc/Trainer.h): owns the
+ * parameters, states and optimizer state, initialized from a seed.
+ * Thread-safety: calls through one handle must not overlap. */
+typedef struct nnc_trainer_s nnc_trainer_t;
+
+/* Creates a trainer for `train_entry` (e.g. "loss_train_step") of
+ * `executable`, predicting through `predict_entry` (NULL for none). The
+ * trainer keeps its own handle to the model; `executable` may be freed. */
+NNC_API nnc_status_t nnc_trainer_create(const nnc_executable_t *executable,
+                                        const char *train_entry,
+                                        const char *predict_entry,
+                                        uint64_t seed,
+                                        nnc_trainer_t **out_trainer);
+
+NNC_API void nnc_trainer_free(nnc_trainer_t *trainer);
+
+/* Runs one step on the train step's data inputs (its inputs other than
+ * dropout seeds, in order) and writes the loss of the batch. */
+NNC_API nnc_status_t nnc_trainer_step(nnc_trainer_t *trainer,
+                                      nnc_tensor_t *const *data,
+                                      size_t num_data, float *out_loss);
+
+/* Calls the prediction entry on its data inputs; `results` as for
+ * nnc_executable_call. */
+NNC_API nnc_status_t nnc_trainer_predict(nnc_trainer_t *trainer,
+                                         nnc_tensor_t *const *data,
+                                         size_t num_data,
+                                         nnc_tensor_t **results,
+                                         size_t num_results);
+
+/* The number of steps taken; 0 for NULL. */
+NNC_API int64_t nnc_trainer_step_count(const nnc_trainer_t *trainer);
+
+/* A new handle to the parameter, state or optimizer-state tensor `name`,
+ * sharing the trainer's data (writes to it change the model). */
+NNC_API nnc_status_t nnc_trainer_get_tensor(const nnc_trainer_t *trainer,
+                                            const char *name,
+                                            nnc_tensor_t **out_tensor);
+
+/* Copies `value` (same dtype and shape) into the tensor `name`. */
+NNC_API nnc_status_t nnc_trainer_set_tensor(nnc_trainer_t *trainer,
+                                            const char *name,
+                                            const nnc_tensor_t *value);
+
+/* Writes or restores a safetensors checkpoint (see nnc::Trainer::save and
+ * load); a rejected checkpoint leaves the trainer unchanged. */
+NNC_API nnc_status_t nnc_trainer_save(const nnc_trainer_t *trainer,
+                                      const char *path);
+NNC_API nnc_status_t nnc_trainer_load(nnc_trainer_t *trainer, const char *path);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,8 @@
 //       [--cpu=native|NAME] [--cpu-features=+f,-g] [--print-ir-after-all]
 //       [--grad=F]
 //   nnc check-grad MODEL.mlir --function=F [...]   (tools/nnc/CheckGrad.cpp)
+//   nnc train MODEL.mlir --loss=F --optimizer=SPEC [...]
+//                                          (tools/nnc/train/TrainCommand.cpp)
 //
 // Every output is written to a temporary and renamed, so a failed compile
 // never leaves a partial file behind.
@@ -16,6 +18,7 @@
 #include "compiler/driver/KernelGraph.h"
 #include "tools/nnc/CheckGrad.h"
 #include "tools/nnc/HeaderWriter.h"
+#include "tools/nnc/train/TrainCommand.h"
 
 #include "llvm/IR/Module.h"
 #include "llvm/MC/MCSubtargetInfo.h"
@@ -208,7 +211,7 @@ int main(int argc, char **argv) {
   if (argc > 1 && llvm::StringRef(argv[1]) == "check-grad")
     return runCheckGrad(argc - 1, argv + 1);
   if (argc > 1 && llvm::StringRef(argv[1]) == "train")
-    return fail("nnc: error: 'nnc train' is not available in this build yet");
+    return runTrainCommand(argc - 1, argv + 1);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(argc, argv, "nnc: neural-network compiler\n");
   Status status = checkOptions();

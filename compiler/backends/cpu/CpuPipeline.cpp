@@ -46,8 +46,8 @@ struct PrepareEntriesPass
   void runOnOperation() override {
     for (auto func : getOperation().getOps<func::FuncOp>()) {
       for (unsigned i = 0; i < func.getNumArguments(); ++i)
-        for (StringRef name :
-             {nn::kParamAttrName, nn::kStateAttrName, nn::kInitAttrName})
+        for (StringRef name : {nn::kParamAttrName, nn::kStateAttrName,
+                               nn::kInitAttrName, nn::kNameAttrName})
           func.removeArgAttr(i, name);
       if (func.isPublic() && !func.isExternal()) {
         func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),

@@ -4,6 +4,7 @@
 #include "dialects/nn/IR/NNOps.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace mlir;
 using namespace mlir::nn;
@@ -52,6 +53,21 @@ static LogicalResult verifyInitAttr(Operation *op, unsigned argIndex,
   return success();
 }
 
+/// Names appear in descriptors, C headers and checkpoint files: printable,
+/// never empty.
+static LogicalResult verifyNameAttr(Operation *op, unsigned argIndex,
+                                    Attribute value) {
+  auto name = dyn_cast<StringAttr>(value);
+  if (!name || name.getValue().empty())
+    return op->emitOpError() << "argument " << argIndex << ": '"
+                             << kNameAttrName << "' must be a non-empty string";
+  if (llvm::any_of(name.getValue(), [](char c) { return !llvm::isPrint(c); }))
+    return op->emitOpError()
+           << "argument " << argIndex << ": '" << kNameAttrName
+           << "' must hold printable characters only";
+  return success();
+}
+
 /// Checks the role attributes nn.param, nn.state and nn.init on a function
 /// argument: they name what the driver allocates, initializes and updates.
 LogicalResult NNDialect::verifyRegionArgAttribute(Operation *op,
@@ -77,15 +93,18 @@ LogicalResult NNDialect::verifyRegionArgAttribute(Operation *op,
              << "' needs a statically shaped float tensor, got " << argType;
     if (argAttrs.contains(kParamAttrName) && argAttrs.contains(kStateAttrName))
       return op->emitOpError()
-             << "argument " << argIndex << " cannot be both '"
-             << kParamAttrName << "' and '" << kStateAttrName << "'";
+             << "argument " << argIndex << " cannot be both '" << kParamAttrName
+             << "' and '" << kStateAttrName << "'";
     return success();
   }
   if (attrName == kInitAttrName)
     return verifyInitAttr(op, argIndex, attribute.getValue(), argAttrs);
+  if (attrName == kNameAttrName)
+    return verifyNameAttr(op, argIndex, attribute.getValue());
   return op->emitOpError() << "argument " << argIndex
                            << ": unknown nn argument attribute '" << attrName
-                           << "' (expected nn.param, nn.state or nn.init)";
+                           << "' (expected nn.param, nn.state, nn.init or "
+                              "nn.name)";
 }
 
 /// Roles belong to arguments: a result marked nn.param would be ignored.

@@ -16,6 +16,9 @@ namespace mlir::nn {
 constexpr llvm::StringLiteral kParamAttrName = "nn.param";
 constexpr llvm::StringLiteral kStateAttrName = "nn.state";
 constexpr llvm::StringLiteral kInitAttrName = "nn.init";
+/// A name for an argument (a string), used by the ABI descriptor and by
+/// checkpoints instead of "argN".
+constexpr llvm::StringLiteral kNameAttrName = "nn.name";
 /// Arguments of a train step (@F_train_step) holding optimizer state: the
 /// slot ("exp_avg", "momentum_buffer", "step", ... as torch.optim names
 /// them) and the index of the nn.param argument the slot belongs to.

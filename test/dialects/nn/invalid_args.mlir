@@ -81,8 +81,32 @@ func.func @param_and_state(%w: tensor<16xf32> {nn.param, nn.state}) {
 // -----
 
 // Tests that misspelled nn argument attributes are errors, not ignored.
-// expected-error @+1 {{'func.func' op argument 0: unknown nn argument attribute 'nn.parameter' (expected nn.param, nn.state or nn.init)}}
+// expected-error @+1 {{'func.func' op argument 0: unknown nn argument attribute 'nn.parameter' (expected nn.param, nn.state, nn.init or nn.name)}}
 func.func @unknown_arg_attr(%w: tensor<4xf32> {nn.parameter}) {
+  return
+}
+
+// -----
+
+// Tests that an argument's name is a string.
+// expected-error @+1 {{'func.func' op argument 0: 'nn.name' must be a non-empty string}}
+func.func @name_not_string(%w: tensor<4xf32> {nn.param, nn.name = 3 : i64}) {
+  return
+}
+
+// -----
+
+// Tests that an argument's name is not empty.
+// expected-error @+1 {{'func.func' op argument 0: 'nn.name' must be a non-empty string}}
+func.func @name_empty(%w: tensor<4xf32> {nn.param, nn.name = ""}) {
+  return
+}
+
+// -----
+
+// Tests that an argument's name is printable (it ends up in files).
+// expected-error @+1 {{'func.func' op argument 0: 'nn.name' must hold printable characters only}}
+func.func @name_control_char(%x: tensor<4xf32> {nn.name = "a\0Ab"}) {
   return
 }
 

@@ -15,14 +15,6 @@ extern "C" const char *nncTestCApiRoundTrip(const char *modelPath);
 
 namespace {
 
-/// The code and message of `status`, which it frees.
-std::string describe(nnc_status_t status) {
-  std::string text = std::to_string(int(nnc_status_code(status))) + ": " +
-                     nnc_status_message(status);
-  nnc_status_free(status);
-  return text;
-}
-
 // Tests load, parameter initialization and calls (twice, in place) from C.
 TEST(CApiTest, RoundTripFromC) {
   const char *error = nncTestCApiRoundTrip(kModelSo);

@@ -63,3 +63,10 @@ Executable nnc::test::loadModel() {
 std::string nnc::test::errorOf(const Status &status) {
   return status.ok() ? "<ok>" : status.message();
 }
+
+std::string nnc::test::describe(nnc_status_t status) {
+  std::string text = std::to_string(int(nnc_status_code(status))) + ": " +
+                     nnc_status_message(status);
+  nnc_status_free(status);
+  return text;
+}

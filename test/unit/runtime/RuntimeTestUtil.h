@@ -5,6 +5,7 @@
 
 #include <nnc/Executable.h>
 #include <nnc/Tensor.h>
+#include <nnc/nnc.h>
 
 #include <gtest/gtest.h>
 
@@ -34,6 +35,9 @@ Executable loadModel();
 
 /// The error message of `status`, or "<ok>" if it succeeded.
 std::string errorOf(const Status &status);
+
+/// "CODE: MESSAGE" of a C API status, which it frees.
+std::string describe(nnc_status_t status);
 
 } // namespace nnc::test
 
