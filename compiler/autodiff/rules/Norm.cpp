@@ -31,13 +31,29 @@ Value perChannel(GradBuilder &b, Value v, int64_t rank) {
   return b.reshape(v, RankedTensorType::get(shape, type.getElementType()));
 }
 
+/// Σ (or the mean, when `mean`) of `t` over every axis but 1, one axis at a
+/// time from the last: f32 rounding then grows with the sum of the axis
+/// sizes (32 + 32 + N for a 32x32 image) rather than with their product,
+/// which matters where per-channel sums nearly cancel (batch-norm
+/// gradients sum to 0 over each channel). Keeps the reduced axes as size 1
+/// when `keepDims`, else gives [C].
+Value perChannelReduce(GradBuilder &b, Value t, bool mean, bool keepDims) {
+  auto type = cast<RankedTensorType>(t.getType());
+  for (int64_t axis : llvm::reverse(allAxesBut(type.getRank(), 1)))
+    t = mean ? b.reduceMean(t, {axis}, /*keepDims=*/true)
+             : b.reduceSum(t, {axis}, /*keepDims=*/true);
+  if (keepDims)
+    return t;
+  return b.reshape(
+      t, RankedTensorType::get({type.getDimSize(1)}, type.getElementType()));
+}
+
 /// The gradients of gamma and beta, shared by both modes:
 /// dγ = Σ g·x̂, dβ = Σ g over every axis but 1.
 std::pair<Value, Value> affineGrads(nn::BatchNormOp op, GradBuilder &b, Value g,
                                     Value normalized) {
-  SmallVector<int64_t> axes = allAxesBut(op.getX().getType().getRank(), 1);
-  Value dgamma = b.reduceSum(b.mul(g, normalized), axes, /*keepDims=*/false);
-  Value dbeta = b.reduceSum(g, axes, /*keepDims=*/false);
+  Value dgamma = perChannelReduce(b, b.mul(g, normalized), false, false);
+  Value dbeta = perChannelReduce(b, g, false, false);
   return {b.castTo(dgamma, op.getGamma().getType()),
           b.castTo(dbeta, op.getBeta().getType())};
 }
@@ -49,14 +65,13 @@ std::pair<Value, Value> affineGrads(nn::BatchNormOp op, GradBuilder &b, Value g,
 Grads batchNormTrainingVjp(nn::BatchNormOp op, GradBuilder &b, Value g) {
   Value x = op.getX();
   int64_t rank = op.getX().getType().getRank();
-  SmallVector<int64_t> axes = allAxesBut(rank, 1);
-  Value centred = b.sub(x, b.reduceMean(x, axes, /*keepDims=*/true));
-  Value var = b.reduceMean(b.mul(centred, centred), axes, /*keepDims=*/true);
+  Value centred = b.sub(x, perChannelReduce(b, x, true, true));
+  Value var = perChannelReduce(b, b.mul(centred, centred), true, true);
   double epsilon = op.getEpsilon().convertToDouble();
   Value r = b.rsqrt(b.add(var, b.scalar(epsilon, x)));
   Value normalized = b.mul(centred, r);
-  Value meanG = b.reduceMean(g, axes, /*keepDims=*/true);
-  Value meanGX = b.reduceMean(b.mul(g, normalized), axes, /*keepDims=*/true);
+  Value meanG = perChannelReduce(b, g, true, true);
+  Value meanGX = perChannelReduce(b, b.mul(g, normalized), true, true);
   Value inner = b.sub(b.sub(g, meanG), b.mul(normalized, meanGX));
   Value dx = b.mul(b.mul(perChannel(b, op.getGamma(), rank), r), inner);
   auto [dgamma, dbeta] = affineGrads(op, b, g, normalized);
@@ -69,15 +84,15 @@ Grads batchNormTrainingVjp(nn::BatchNormOp op, GradBuilder &b, Value g) {
 Grads batchNormInferenceVjp(nn::BatchNormOp op, GradBuilder &b, Value g) {
   Value x = op.getX();
   int64_t rank = op.getX().getType().getRank();
-  SmallVector<int64_t> axes = allAxesBut(rank, 1);
   Value centred = b.sub(x, perChannel(b, op.getMean(), rank));
   double epsilon = op.getEpsilon().convertToDouble();
   Value var = perChannel(b, op.getVar(), rank);
   Value r = b.rsqrt(b.add(var, b.scalar(epsilon, x)));
   Value scaledG = b.mul(g, b.mul(perChannel(b, op.getGamma(), rank), r));
-  Value dmean = b.neg(b.reduceSum(scaledG, axes, /*keepDims=*/false));
+  Value dmean = b.neg(perChannelReduce(b, scaledG, false, false));
   Value cubed = b.mul(b.scalar(-0.5, x), b.mul(r, r));
-  Value dvar = b.reduceSum(b.mul(b.mul(scaledG, centred), cubed), axes, false);
+  Value dvar =
+      perChannelReduce(b, b.mul(b.mul(scaledG, centred), cubed), false, false);
   auto [dgamma, dbeta] = affineGrads(op, b, g, b.mul(centred, r));
   return grads({b.castTo(scaledG, x.getType()), dgamma, dbeta,
                 b.castTo(dmean, op.getMean().getType()),
