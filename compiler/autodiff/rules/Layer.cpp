@@ -16,6 +16,12 @@
 // nn.max_pool2d_grad, nn.avg_pool2d_grad), given the forward op's window
 // attributes and the input size the floor rule of the output loses.
 //
+// Those backward ops are linear, so they have rules too (a backward graph
+// can be differentiated again): the adjoint of conv2d's input gradient is
+// conv2d itself, and so on around the triangle. max_pool2d_grad has none:
+// its cotangent would be gathered at each window's maximum, which no op
+// expresses.
+//
 //===----------------------------------------------------------------------===//
 
 #include "compiler/autodiff/rules/RuleModel.h"
@@ -130,6 +136,46 @@ Grads lpPool2dVjp(nn::LpPool2DOp op, GradBuilder &b, Value g) {
   return grads({b.castTo(dx, x.getType())});
 }
 
+//===----------------------------------------------------------------------===//
+// The backward ops
+//===----------------------------------------------------------------------===//
+
+// dx = conv2d_grad_input(dy, w):  d dy = conv2d(g, w),
+//                                 dw = conv2d_grad_filter(g, dy)
+Grads conv2dGradInputVjp(nn::Conv2DGradInputOp op, GradBuilder &b, Value g) {
+  Value dy = op.getDy(), w = op.getFilter();
+  ArrayRef<int64_t> kernel = op.getFilter().getType().getShape().drop_front(2);
+  Value ddy = b.build<nn::Conv2DOp>(g, w, op.getStrides(), op.getPadding(),
+                                    op.getDilations(), op.getGroups());
+  Value dw = b.build<nn::Conv2DGradFilterOp>(g, dy, kernel, op.getStrides(),
+                                             op.getPadding(), op.getDilations(),
+                                             op.getGroups());
+  return grads({b.castTo(ddy, dy.getType()), b.castTo(dw, w.getType())});
+}
+
+// dw = conv2d_grad_filter(x, dy):  dx = conv2d_grad_input(dy, g),
+//                                  d dy = conv2d(x, g)
+Grads conv2dGradFilterVjp(nn::Conv2DGradFilterOp op, GradBuilder &b, Value g) {
+  Value x = op.getX(), dy = op.getDy();
+  FailureOr<SmallVector<int64_t, 2>> size = inputSize(op, x);
+  if (failed(size))
+    return failure();
+  Value dx = b.build<nn::Conv2DGradInputOp>(dy, g, *size, op.getStrides(),
+                                            op.getPadding(), op.getDilations(),
+                                            op.getGroups());
+  Value ddy = b.build<nn::Conv2DOp>(x, g, op.getStrides(), op.getPadding(),
+                                    op.getDilations(), op.getGroups());
+  return grads({b.castTo(dx, x.getType()), b.castTo(ddy, dy.getType())});
+}
+
+// dx = avg_pool2d_grad(dy), the adjoint of avg_pool2d:  d dy = avg_pool2d(g)
+Grads avgPool2dGradVjp(nn::AvgPool2DGradOp op, GradBuilder &b, Value g) {
+  Value ddy =
+      b.build<nn::AvgPool2DOp>(g, op.getKernel(), op.getStridesAttr(),
+                               op.getPadding(), op.getCountIncludePad());
+  return grads({b.castTo(ddy, op.getDy().getType())});
+}
+
 } // namespace
 
 void nnc::autodiff::attachLayerRules(MLIRContext *context) {
@@ -139,4 +185,7 @@ void nnc::autodiff::attachLayerRules(MLIRContext *context) {
   attachRule<nn::MaxPool2DOp, maxPool2dVjp>(context);
   attachRule<nn::AvgPool2DOp, avgPool2dVjp>(context);
   attachRule<nn::LpPool2DOp, lpPool2dVjp>(context);
+  attachRule<nn::Conv2DGradInputOp, conv2dGradInputVjp>(context);
+  attachRule<nn::Conv2DGradFilterOp, conv2dGradFilterVjp>(context);
+  attachRule<nn::AvgPool2DGradOp, avgPool2dGradVjp>(context);
 }
