@@ -229,6 +229,38 @@ static LogicalResult checkGroups(Operation *op, StringRef what, int64_t count,
                            << count << " " << what;
 }
 
+namespace {
+/// One product conv2d formed: dy element g = dy[n, f, i, j] and the input
+/// element (n, channel = group start + c, h, w) that tap (p, q) of filter f
+/// read.
+struct ConvProduct {
+  int64_t n, f, c, channel, h, w, p, q;
+  double g;
+};
+} // namespace
+
+/// Calls `visit` with every product of a conv2d whose result has cotangent
+/// `dy`, skipping the taps that fell into the padding: the pairs both of
+/// conv2d's gradients sum.
+template <typename Visit>
+static void forEachConvProduct(const RefTensor &dy, const Window &win,
+                               int64_t height, int64_t width,
+                               int64_t channelsPerGroup,
+                               int64_t filtersPerGroup, Visit &&visit) {
+  forEachIndex(dy.shape, [&](const Shape &idx) {
+    ConvProduct t{idx[0], idx[1], 0, 0, 0, 0, 0, 0, dy.at(idx)};
+    int64_t firstChannel = (t.f / filtersPerGroup) * channelsPerGroup;
+    for (t.c = 0; t.c < channelsPerGroup; ++t.c) {
+      t.channel = firstChannel + t.c;
+      forEachTap(win, height, width, idx[2], idx[3],
+                 [&](int64_t h, int64_t w, int64_t p, int64_t q) {
+                   std::tie(t.h, t.w, t.p, t.q) = std::make_tuple(h, w, p, q);
+                   visit(t);
+                 });
+    }
+  });
+}
+
 // dx[n, g·C/G + c, h, w] += dy[n, f, i, j] · filter[f, c, p, q] for every tap
 // (p, q) of output (i, j) inside the input, g the group of filter f.
 static LogicalResult runConv2DGradInput(nn::Conv2DGradInputOp op,
@@ -244,19 +276,12 @@ static LogicalResult runConv2DGradInput(nn::Conv2DGradInputOp op,
   Window win = convWindow(op, filter.dim(2), filter.dim(3));
   if (failed(checkCotangent(op, dx, dy, filter.dim(0), win, op.getPadding())))
     return failure();
-  int64_t filtersPerGroup = filter.dim(0) / groups;
   Nchw fv{filter};
-  forEachIndex(dy.shape, [&](const Shape &idx) {
-    int64_t n = idx[0], f = idx[1];
-    int64_t firstChannel = (f / filtersPerGroup) * channelsPerGroup;
-    double g = dy.at(idx);
-    for (int64_t c = 0; c < channelsPerGroup; ++c)
-      forEachTap(win, dx.dim(2), dx.dim(3), idx[2], idx[3],
-                 [&](int64_t h, int64_t w, int64_t p, int64_t q) {
-                   dx.floats[nchwOffset(dx, n, firstChannel + c, h, w)] +=
-                       g * fv(f, c, p, q);
-                 });
-  });
+  forEachConvProduct(dy, win, dx.dim(2), dx.dim(3), channelsPerGroup,
+                     filter.dim(0) / groups, [&](const ConvProduct &t) {
+                       dx.floats[nchwOffset(dx, t.n, t.channel, t.h, t.w)] +=
+                           t.g * fv(t.f, t.c, t.p, t.q);
+                     });
   out.push_back(std::move(dx));
   return success();
 }
@@ -276,21 +301,14 @@ static LogicalResult runConv2DGradFilter(nn::Conv2DGradFilterOp op,
   if (failed(checkCotangent(op, x, dy, dy.dim(1), win, op.getPadding())))
     return failure();
   int64_t channelsPerGroup = x.dim(1) / groups;
-  int64_t filtersPerGroup = dy.dim(1) / groups;
   RefTensor dw = makeResult(
       op.getDfilter(), {dy.dim(1), channelsPerGroup, kernel[0], kernel[1]});
   Nchw xv{x};
-  forEachIndex(dy.shape, [&](const Shape &idx) {
-    int64_t n = idx[0], f = idx[1];
-    int64_t firstChannel = (f / filtersPerGroup) * channelsPerGroup;
-    double g = dy.at(idx);
-    for (int64_t c = 0; c < channelsPerGroup; ++c)
-      forEachTap(win, x.dim(2), x.dim(3), idx[2], idx[3],
-                 [&](int64_t h, int64_t w, int64_t p, int64_t q) {
-                   dw.floats[nchwOffset(dw, f, c, p, q)] +=
-                       g * xv(n, firstChannel + c, h, w);
-                 });
-  });
+  forEachConvProduct(dy, win, x.dim(2), x.dim(3), channelsPerGroup,
+                     dy.dim(1) / groups, [&](const ConvProduct &t) {
+                       dw.floats[nchwOffset(dw, t.f, t.c, t.p, t.q)] +=
+                           t.g * xv(t.n, t.channel, t.h, t.w);
+                     });
   out.push_back(std::move(dw));
   return success();
 }

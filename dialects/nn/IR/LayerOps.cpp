@@ -225,6 +225,38 @@ static LogicalResult checkConvAttrs(ConvGradAdaptor adaptor,
       succeeded(checkIntList(adaptor.getDilations(), 2, 1, "dilations", diag)));
 }
 
+/// Checks that `dy` may be the result of the conv2d of `x` (the forward
+/// input, or its type) with `filters` filters of size `kernel` and the
+/// window attributes of `adaptor`.
+template <typename ConvGradAdaptor>
+static LogicalResult
+checkConvCotangent(ConvGradAdaptor adaptor, RankedTensorType x,
+                   ArrayRef<int64_t> kernel, int64_t filters,
+                   RankedTensorType dy, const ShapeDiag &diag) {
+  FailureOr<SmallVector<int64_t>> spatial =
+      windowOutputShape(x, kernel, adaptor.getStrides(), adaptor.getPadding(),
+                        adaptor.getDilations(), diag);
+  if (failed(spatial))
+    return failure();
+  return checkCotangent(
+      dy, {x.getDimSize(0), filters, (*spatial)[0], (*spatial)[1]}, diag);
+}
+
+/// Checks the window of a pooling gradient and that `dy` may be the result
+/// of pooling `x` (the forward input, or its type) with it.
+template <typename PoolGradAdaptor>
+static LogicalResult checkPoolCotangent(PoolGradAdaptor adaptor,
+                                        RankedTensorType x, RankedTensorType dy,
+                                        const ShapeDiag &diag) {
+  FailureOr<SmallVector<int64_t>> spatial = poolOutputShape(
+      x, adaptor.getKernel(), poolStrides(adaptor), adaptor.getPadding(), diag);
+  if (failed(spatial))
+    return failure();
+  return checkCotangent(
+      dy, {x.getDimSize(0), x.getDimSize(1), (*spatial)[0], (*spatial)[1]},
+      diag);
+}
+
 LogicalResult
 Conv2DGradInputOp::inferResultTypes(Adaptor adaptor, const ShapeDiag &diag,
                                     SmallVectorImpl<Type> &types) {
@@ -249,13 +281,8 @@ Conv2DGradInputOp::inferResultTypes(Adaptor adaptor, const ShapeDiag &diag,
       dy.getElementType());
   if (failed(checkConvGroups(x, w, groups, diag)))
     return failure();
-  FailureOr<SmallVector<int64_t>> spatial =
-      windowOutputShape(x, w.getShape().drop_front(2), adaptor.getStrides(),
-                        adaptor.getPadding(), adaptor.getDilations(), diag);
-  if (failed(spatial) ||
-      failed(checkCotangent(
-          dy, {x.getDimSize(0), w.getDimSize(0), (*spatial)[0], (*spatial)[1]},
-          diag)))
+  if (failed(checkConvCotangent(adaptor, x, w.getShape().drop_front(2),
+                                w.getDimSize(0), dy, diag)))
     return failure();
   types.push_back(x);
   return success();
@@ -280,13 +307,8 @@ Conv2DGradFilterOp::inferResultTypes(Adaptor adaptor, const ShapeDiag &diag,
       {dy.getDimSize(1), perGroup, kernel[0], kernel[1]}, x.getElementType());
   if (failed(checkConvGroups(x, w, groups, diag)))
     return failure();
-  FailureOr<SmallVector<int64_t>> spatial =
-      windowOutputShape(x, kernel, adaptor.getStrides(), adaptor.getPadding(),
-                        adaptor.getDilations(), diag);
-  if (failed(spatial) ||
-      failed(checkCotangent(
-          dy, {x.getDimSize(0), dy.getDimSize(1), (*spatial)[0], (*spatial)[1]},
-          diag)))
+  if (failed(
+          checkConvCotangent(adaptor, x, kernel, dy.getDimSize(1), dy, diag)))
     return failure();
   types.push_back(w);
   return success();
@@ -304,12 +326,7 @@ LogicalResult MaxPool2DGradOp::inferResultTypes(Adaptor adaptor,
   if (x.isDynamicDim(2) || x.isDynamicDim(3))
     return diag.fail("operand 'x' must have static spatial sizes, got ",
                      formatShape(x.getShape()));
-  FailureOr<SmallVector<int64_t>> spatial = poolOutputShape(
-      x, adaptor.getKernel(), poolStrides(adaptor), adaptor.getPadding(), diag);
-  if (failed(spatial) ||
-      failed(checkCotangent(
-          dy, {x.getDimSize(0), x.getDimSize(1), (*spatial)[0], (*spatial)[1]},
-          diag)))
+  if (failed(checkPoolCotangent(adaptor, x, dy, diag)))
     return failure();
   types.push_back(x);
   return success();
@@ -326,12 +343,7 @@ LogicalResult AvgPool2DGradOp::inferResultTypes(Adaptor adaptor,
   auto x = RankedTensorType::get(
       {dy.getDimSize(0), dy.getDimSize(1), inputSize[0], inputSize[1]},
       dy.getElementType());
-  FailureOr<SmallVector<int64_t>> spatial = poolOutputShape(
-      x, adaptor.getKernel(), poolStrides(adaptor), adaptor.getPadding(), diag);
-  if (failed(spatial) ||
-      failed(checkCotangent(
-          dy, {x.getDimSize(0), x.getDimSize(1), (*spatial)[0], (*spatial)[1]},
-          diag)))
+  if (failed(checkPoolCotangent(adaptor, x, dy, diag)))
     return failure();
   types.push_back(x);
   return success();
