@@ -62,6 +62,8 @@ Value GradBuilder::maximum(Value x, Value y) {
 Value GradBuilder::neg(Value x) { return create<nn::NegOp>(x); }
 Value GradBuilder::exp(Value x) { return create<nn::ExpOp>(x); }
 Value GradBuilder::log(Value x) { return create<nn::LogOp>(x); }
+Value GradBuilder::abs(Value x) { return create<nn::AbsOp>(x); }
+Value GradBuilder::rsqrt(Value x) { return create<nn::RsqrtOp>(x); }
 
 Value GradBuilder::compare(StringRef predicate, Value x, Value y) {
   return create<nn::CompareOp>(x, y, b.getStringAttr(predicate));
@@ -84,6 +86,12 @@ Value GradBuilder::reduceSum(Value x, ArrayRef<int64_t> axes, bool keepDims) {
   if (axes.empty())
     return x;
   return create<nn::ReduceSumOp>(x, b.getDenseI64ArrayAttr(axes), keepDims);
+}
+
+Value GradBuilder::reduceMean(Value x, ArrayRef<int64_t> axes, bool keepDims) {
+  if (axes.empty())
+    return x;
+  return create<nn::ReduceMeanOp>(x, b.getDenseI64ArrayAttr(axes), keepDims);
 }
 
 Value GradBuilder::reshape(Value x, RankedTensorType type) {

@@ -59,6 +59,8 @@ public:
   mlir::Value neg(mlir::Value x);
   mlir::Value exp(mlir::Value x);
   mlir::Value log(mlir::Value x);
+  mlir::Value abs(mlir::Value x);
+  mlir::Value rsqrt(mlir::Value x);
 
   /// `x <predicate> y` as an i1 mask; predicate "gt", "ge", ... "ne".
   mlir::Value compare(llvm::StringRef predicate, mlir::Value x, mlir::Value y);
@@ -73,6 +75,8 @@ public:
 
   mlir::Value reduceSum(mlir::Value x, llvm::ArrayRef<int64_t> axes,
                         bool keepDims);
+  mlir::Value reduceMean(mlir::Value x, llvm::ArrayRef<int64_t> axes,
+                         bool keepDims);
   /// `x` reshaped to `type`; `x` itself when it already has it.
   mlir::Value reshape(mlir::Value x, mlir::RankedTensorType type);
   mlir::Value expandAs(mlir::Value x, mlir::Value like);
@@ -83,6 +87,13 @@ public:
                      bool transposeY);
   mlir::Value softmax(mlir::Value x, int64_t axis);
   mlir::Value logSoftmax(mlir::Value x, int64_t axis);
+
+  /// An op with no name of its own here (the backward ops of conv2d and
+  /// pooling, which take the forward op's attributes): its result, the
+  /// type inferred.
+  template <typename OpTy, typename... Args> mlir::Value build(Args &&...args) {
+    return create<OpTy>(std::forward<Args>(args)...);
+  }
 
   //===--------------------------------------------------------------------===//
   // Gradient plumbing

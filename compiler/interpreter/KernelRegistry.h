@@ -50,11 +50,12 @@ private:
 
 // One registration function per op family (kernels/<Family>.cpp).
 void registerElementwiseKernels(KernelRegistry &registry);
-void registerLayerKernels(KernelRegistry &registry);   // matmul, linear
-void registerConvKernels(KernelRegistry &registry);    // conv2d, pooling
-void registerNormKernels(KernelRegistry &registry);    // batch_norm, lrn, dropout
+void registerLayerKernels(KernelRegistry &registry); // matmul, linear
+void registerConvKernels(KernelRegistry &registry);  // conv2d, pooling, grads
+void registerNormKernels(KernelRegistry &registry);  // batch_norm, lrn, dropout
 void registerSoftmaxKernels(KernelRegistry &registry); // softmax, losses
-void registerShapeKernels(KernelRegistry &registry);   // reductions, data movement
+void registerShapeKernels(
+    KernelRegistry &registry); // reductions, data movement
 
 } // namespace nnc::interp
 

@@ -11,10 +11,11 @@
 // error exceed the tolerance; any failure gives a non-zero exit.
 //
 // Inputs are drawn to suit their use: labels lie in [0, classes) of the
-// cross-entropy they feed, operands of log/sqrt/rsqrt/pow are positive,
-// binary_cross_entropy probabilities lie inside (0, 1) and its targets in
-// [0, 1]. Weights of rank >= 2 are scaled by 1/sqrt(fan-in) so activations
-// stay in the range where central differences are accurate.
+// cross-entropy they feed, operands of log/sqrt/rsqrt/pow and batch-norm
+// variances are positive, binary_cross_entropy probabilities lie inside
+// (0, 1) and its targets in [0, 1]. Weights of rank >= 2 are scaled by
+// 1/sqrt(fan-in) so activations stay in the range where central differences
+// are accurate.
 //
 //===----------------------------------------------------------------------===//
 
@@ -109,7 +110,8 @@ Role roleOf(BlockArgument arg, int64_t &classes) {
     Operation *user = use.getOwner();
     unsigned index = use.getOperandNumber();
     if (isa<nn::LogOp, nn::SqrtOp, nn::RsqrtOp>(user) ||
-        (isa<nn::PowOp>(user) && index == 0))
+        (isa<nn::PowOp>(user) && index == 0) ||
+        (isa<nn::BatchNormOp>(user) && index == 4))
       return Role::Positive;
     if (isa<nn::BinaryCrossEntropyOp>(user))
       return index == 0 ? Role::Probability : Role::Target;

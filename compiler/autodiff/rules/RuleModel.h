@@ -1,10 +1,11 @@
 //===- RuleModel.h - attaching VJP rules to nn ops --------------*- C++ -*-===//
 //
 // Private to compiler/autodiff/rules. A rule is a plain function of the op,
-// a GradBuilder at the op's location and the cotangent of its result; it
-// returns one gradient per operand (null where there is none). attachRule
-// turns it into the op's DifferentiableOpInterface external model, so each
-// family file is a table of `attachRule<Op, rule>(context)` lines.
+// a GradBuilder at the op's location and the cotangent of its result (of
+// each of its results, for ops with several); it returns one gradient per
+// operand (null where there is none). attachRule turns it into the op's
+// DifferentiableOpInterface external model, so each family file is a table
+// of `attachRule<Op, rule>(context)` lines.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,25 +17,43 @@
 
 namespace nnc::autodiff {
 
+/// The VJP of an op given the cotangent of each of its results, in result
+/// order (null for a result that does not reach the loss; at least one is
+/// not null).
+template <typename OpTy>
+using MultiResultVjpRule = Grads (*)(OpTy op, GradBuilder &b,
+                                     llvm::ArrayRef<mlir::Value> cotangents);
+
 /// The VJP of a single-result op whose result has cotangent `g`.
 template <typename OpTy>
 using VjpRule = Grads (*)(OpTy op, GradBuilder &b, mlir::Value g);
 
-template <typename OpTy, VjpRule<OpTy> Rule>
+template <typename OpTy, MultiResultVjpRule<OpTy> Rule>
 struct VjpModel
     : mlir::nn::DifferentiableOpInterface::ExternalModel<VjpModel<OpTy, Rule>,
                                                          OpTy> {
   Grads buildVjp(mlir::Operation *op, mlir::OpBuilder &builder,
                  llvm::ArrayRef<mlir::Value> cotangents) const {
     GradBuilder b(builder, op->getLoc());
-    return Rule(llvm::cast<OpTy>(op), b, cotangents.front());
+    return Rule(llvm::cast<OpTy>(op), b, cotangents);
   }
 };
 
-/// Makes `Rule` the VJP of every OpTy in `context`.
+/// A single-result rule as a multi-result one: its one cotangent is set.
 template <typename OpTy, VjpRule<OpTy> Rule>
+Grads onlyResult(OpTy op, GradBuilder &b,
+                 llvm::ArrayRef<mlir::Value> cotangents) {
+  return Rule(op, b, cotangents.front());
+}
+
+/// Makes `Rule` the VJP of every OpTy in `context`.
+template <typename OpTy, MultiResultVjpRule<OpTy> Rule>
 void attachRule(mlir::MLIRContext *context) {
   OpTy::template attachInterface<VjpModel<OpTy, Rule>>(*context);
+}
+template <typename OpTy, VjpRule<OpTy> Rule>
+void attachRule(mlir::MLIRContext *context) {
+  attachRule<OpTy, onlyResult<OpTy, Rule>>(context);
 }
 
 /// Gradients in operand order.
@@ -46,6 +65,7 @@ inline Grads grads(std::initializer_list<mlir::Value> values) {
 // dialect's load through registerDifferentiationRules.
 void attachElementwiseRules(mlir::MLIRContext *context);
 void attachLayerRules(mlir::MLIRContext *context);
+void attachNormRules(mlir::MLIRContext *context);
 void attachShapeRules(mlir::MLIRContext *context);
 void attachSoftmaxRules(mlir::MLIRContext *context);
 

@@ -9,6 +9,7 @@ void nnc::registerDifferentiationRules(mlir::DialectRegistry &registry) {
   registry.addExtension(+[](mlir::MLIRContext *context, mlir::nn::NNDialect *) {
     autodiff::attachElementwiseRules(context);
     autodiff::attachLayerRules(context);
+    autodiff::attachNormRules(context);
     autodiff::attachShapeRules(context);
     autodiff::attachSoftmaxRules(context);
   });

@@ -1,4 +1,4 @@
-//===- Conv.cpp - nn.conv2d to linalg convolutions ------------------------===//
+//===- Conv.cpp - nn.conv2d and its gradients to linalg convolutions ------===//
 //
 // conv2d is a zero-padded cross-correlation, so it becomes tensor.pad with
 // zeros followed by a named linalg convolution accumulating into a
@@ -13,6 +13,27 @@
 // The group views are expand_shape/collapse_shape, never copies: filter f
 // belongs to group f / (F/G), which is exactly the row-major split of F.
 //
+// The gradient with respect to the input is itself such a convolution (the
+// transposed convolution), so it takes the same named ops and the CPU
+// backend's direct convolution codegen:
+//
+//   dx = conv(spread(dy), flip(w)ᵀ)   stride 1, the forward dilation d
+//
+// spread(dy) puts dy[i] at d·(K − 1) − pad_top + i·stride of a zero tensor
+// of H + d·(K − 1) rows (likewise for columns), and flip(w)ᵀ is the filter
+// with each kernel rotated by 180° and the filters and channels of each
+// group swapped: [C, F/G, KH, KW]. Every dx[h] then sums exactly the
+// dy[i]·w[p] with h = i·stride − pad_top + p·d.
+//
+// The gradient with respect to the filter correlates x with dy, the output
+// positions becoming the reduction:
+//
+//   dw[g, f, c, p, q] = Σ_{n, i, j} dy[n, g, f, i, j] ·
+//                       x_pad[n, g, c, i·sh + p·dh, j·sw + q·dw]
+//
+// one linalg.generic whose first loop runs over the filters of a group, so
+// that kernel formation gives each thread its own filters.
+//
 //===----------------------------------------------------------------------===//
 
 #include "compiler/conversion/NNToLinalg/PopulatePatterns.h"
@@ -20,6 +41,7 @@
 #include "dialects/nn/IR/NNOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -28,34 +50,15 @@ using namespace mlir;
 using namespace nnc::structured;
 
 namespace {
-
-/// What every conv2d variant shares: the zero-padded input, the result sizes
-/// [N, F, OH, OW] and the zero to accumulate from.
-struct ConvPieces {
-  Value padded;
-  Value zero;
+/// A convolution to build: `input` is padded already, `filter` is
+/// [F, C/groups, KH, KW] and the result [N, F, OH, OW] has `resultSizes`.
+struct ConvSpec {
+  Value input, filter, zero;
+  int64_t groups;
   SmallVector<OpFoldResult> resultSizes;
   DenseIntElementsAttr strides, dilations;
 };
 } // namespace
-
-static ConvPieces prepareConv(OpBuilder &b, nn::Conv2DOp op) {
-  Location loc = op.getLoc();
-  auto filterType = cast<RankedTensorType>(op.getFilter().getType());
-  ArrayRef<int64_t> dilations = op.getDilations();
-  ConvPieces pieces;
-  pieces.zero = floatConstant(b, loc, filterType.getElementType(), 0.0);
-  pieces.padded = padSpatial(b, loc, op.getX(), op.getPadding(), pieces.zero);
-  // The window covers dilation·(K − 1) + 1 padded input elements.
-  int64_t extents[2] = {dilations[0] * (filterType.getDimSize(2) - 1) + 1,
-                        dilations[1] * (filterType.getDimSize(3) - 1) + 1};
-  OpFoldResult filters = sizeOf(b, loc, op.getFilter(), 0);
-  pieces.resultSizes = windowResultSizes(b, loc, pieces.padded, filters,
-                                         extents, op.getStrides());
-  pieces.strides = pairAttr(b, op.getStrides());
-  pieces.dilations = pairAttr(b, dilations);
-  return pieces;
-}
 
 /// size / divisor for a size that `divisor` divides.
 static OpFoldResult divideSize(OpBuilder &b, Location loc, OpFoldResult size,
@@ -66,45 +69,62 @@ static OpFoldResult divideSize(OpBuilder &b, Location loc, OpFoldResult size,
   return b.create<arith::DivUIOp>(loc, cast<Value>(size), d).getResult();
 }
 
-/// y = conv_2d_nchw_fchw(x_pad, w).
-static Value buildPlainConv(OpBuilder &b, nn::Conv2DOp op,
-                            const ConvPieces &p) {
-  Location loc = op.getLoc();
-  Value init = filledTensor(b, loc, p.resultSizes, p.zero);
+/// size · factor.
+static OpFoldResult multiplySize(OpBuilder &b, Location loc, OpFoldResult size,
+                                 int64_t factor) {
+  if (std::optional<int64_t> value = getConstantIntValue(size))
+    return b.getIndexAttr(*value * factor);
+  Value f = b.create<arith::ConstantIndexOp>(loc, factor);
+  return b.create<arith::MulIOp>(loc, cast<Value>(size), f).getResult();
+}
+
+/// y = conv_2d_nchw_fchw(input, w).
+static Value buildPlainConv(OpBuilder &b, Location loc, const ConvSpec &s) {
+  Value init = filledTensor(b, loc, s.resultSizes, s.zero);
   return b
       .create<linalg::Conv2DNchwFchwOp>(loc, init.getType(),
-                                        ValueRange{p.padded, op.getFilter()},
-                                        init, p.strides, p.dilations)
+                                        ValueRange{s.input, s.filter}, init,
+                                        s.strides, s.dilations)
       .getResult(0);
 }
 
 /// One filter per channel: w [C, 1, KH, KW] is the depthwise [C, KH, KW].
-static bool isDepthwise(nn::Conv2DOp op) {
-  int64_t channels = cast<RankedTensorType>(op.getX().getType()).getDimSize(1);
-  int64_t filters =
-      cast<RankedTensorType>(op.getFilter().getType()).getDimSize(0);
-  int64_t groups = op.getGroupsAttr().getInt();
-  return channels == groups && filters == groups;
+static bool isDepthwise(const ConvSpec &s) {
+  int64_t channels = cast<RankedTensorType>(s.input.getType()).getDimSize(1);
+  int64_t filters = cast<RankedTensorType>(s.filter.getType()).getDimSize(0);
+  return channels == s.groups && filters == s.groups;
 }
 
-/// y = depthwise_conv_2d_nchw_chw(x_pad, collapse(w)).
-static Value buildDepthwiseConv(OpBuilder &b, nn::Conv2DOp op,
-                                const ConvPieces &p) {
-  Location loc = op.getLoc();
-  auto filterType = cast<RankedTensorType>(op.getFilter().getType());
+/// y = depthwise_conv_2d_nchw_chw(input, collapse(w)).
+static Value buildDepthwiseConv(OpBuilder &b, Location loc, const ConvSpec &s) {
+  auto filterType = cast<RankedTensorType>(s.filter.getType());
   auto kernelType =
       RankedTensorType::get({filterType.getDimSize(0), filterType.getDimSize(2),
                              filterType.getDimSize(3)},
                             filterType.getElementType());
   SmallVector<ReassociationIndices> reassociation = {{0, 1}, {2}, {3}};
-  Value kernel = b.create<tensor::CollapseShapeOp>(
-      loc, kernelType, op.getFilter(), reassociation);
-  Value init = filledTensor(b, loc, p.resultSizes, p.zero);
+  Value kernel = b.create<tensor::CollapseShapeOp>(loc, kernelType, s.filter,
+                                                   reassociation);
+  Value init = filledTensor(b, loc, s.resultSizes, s.zero);
   return b
       .create<linalg::DepthwiseConv2DNchwChwOp>(loc, init.getType(),
-                                                ValueRange{p.padded, kernel},
-                                                init, p.strides, p.dilations)
+                                                ValueRange{s.input, kernel},
+                                                init, s.strides, s.dilations)
       .getResult(0);
+}
+
+/// The reassociation that keeps every dimension of a rank-`rank` tensor but
+/// merges `dim` with `dim + 1`.
+static SmallVector<ReassociationIndices> mergingPair(int64_t rank,
+                                                     int64_t dim) {
+  SmallVector<ReassociationIndices> reassociation;
+  for (int64_t i = 0; i < rank; ++i) {
+    if (i == dim + 1)
+      reassociation.back().push_back(i);
+    else
+      reassociation.push_back({i});
+  }
+  return reassociation;
 }
 
 /// Splits dimension `dim` of `value` into [groups, size / groups].
@@ -121,41 +141,54 @@ static Value splitGroups(OpBuilder &b, Location loc, Value value, int64_t dim,
   SmallVector<OpFoldResult> sizes = sizesOf(b, loc, value);
   sizes[dim] = perGroup;
   sizes.insert(sizes.begin() + dim, b.getIndexAttr(groups));
-  SmallVector<ReassociationIndices> reassociation;
-  for (int64_t i = 0, e = sizes.size(); i < e; ++i) {
-    if (i == dim + 1)
-      reassociation.back().push_back(i);
-    else
-      reassociation.push_back({i});
-  }
-  Type elementType = cast<RankedTensorType>(value.getType()).getElementType();
-  return b.create<tensor::ExpandShapeOp>(loc, typeOf(sizes, elementType), value,
-                                         reassociation, sizes);
+  return b.create<tensor::ExpandShapeOp>(
+      loc, typeOf(sizes, type.getElementType()), value,
+      mergingPair(type.getRank() + 1, dim), sizes);
 }
 
-/// y = collapse(conv_2d_ngchw_gfchw(split(x_pad), split(w))).
-static Value buildGroupedConv(OpBuilder &b, nn::Conv2DOp op,
-                              const ConvPieces &p) {
-  Location loc = op.getLoc();
-  int64_t groups = op.getGroupsAttr().getInt();
-  OpFoldResult channelsPerGroup = sizeOf(b, loc, op.getFilter(), 1);
+/// Merges dimensions `dim` and `dim + 1` of `value`: undoes splitGroups.
+static Value mergeGroups(OpBuilder &b, Location loc, Value value, int64_t dim) {
+  int64_t rank = cast<RankedTensorType>(value.getType()).getRank();
+  return b.create<tensor::CollapseShapeOp>(loc, value, mergingPair(rank, dim));
+}
+
+/// y = merge(conv_2d_ngchw_gfchw(split(input), split(w))).
+static Value buildGroupedConv(OpBuilder &b, Location loc, const ConvSpec &s) {
+  OpFoldResult channelsPerGroup = sizeOf(b, loc, s.filter, 1);
   OpFoldResult filtersPerGroup =
-      divideSize(b, loc, sizeOf(b, loc, op.getFilter(), 0), groups);
-  Value x = splitGroups(b, loc, p.padded, 1, groups, channelsPerGroup);
-  Value w = splitGroups(b, loc, op.getFilter(), 0, groups, filtersPerGroup);
-  SmallVector<OpFoldResult> groupedSizes = p.resultSizes;
+      divideSize(b, loc, sizeOf(b, loc, s.filter, 0), s.groups);
+  Value x = splitGroups(b, loc, s.input, 1, s.groups, channelsPerGroup);
+  Value w = splitGroups(b, loc, s.filter, 0, s.groups, filtersPerGroup);
+  SmallVector<OpFoldResult> groupedSizes = s.resultSizes;
   groupedSizes[1] = filtersPerGroup;
-  groupedSizes.insert(groupedSizes.begin() + 1, b.getIndexAttr(groups));
-  Value init = filledTensor(b, loc, groupedSizes, p.zero);
+  groupedSizes.insert(groupedSizes.begin() + 1, b.getIndexAttr(s.groups));
+  Value init = filledTensor(b, loc, groupedSizes, s.zero);
   Value grouped = b.create<linalg::Conv2DNgchwGfchwOp>(loc, init.getType(),
                                                        ValueRange{x, w}, init,
-                                                       p.strides, p.dilations)
+                                                       s.strides, s.dilations)
                       .getResult(0);
-  SmallVector<ReassociationIndices> reassociation = {{0}, {1, 2}, {3}, {4}};
-  Type elementType = cast<RankedTensorType>(init.getType()).getElementType();
-  return b.create<tensor::CollapseShapeOp>(
-      loc, typeOf(p.resultSizes, elementType), grouped, reassociation);
+  return mergeGroups(b, loc, grouped, 1);
 }
+
+/// The named convolution that fits `s`.
+static Value buildConv(OpBuilder &b, Location loc, const ConvSpec &s) {
+  if (s.groups == 1)
+    return buildPlainConv(b, loc, s);
+  if (isDepthwise(s))
+    return buildDepthwiseConv(b, loc, s);
+  return buildGroupedConv(b, loc, s);
+}
+
+/// The window extents d·(K − 1) + 1 of a kernel of `kernel` taps.
+static SmallVector<int64_t, 2> windowExtents(ArrayRef<int64_t> kernel,
+                                             ArrayRef<int64_t> dilations) {
+  return {dilations[0] * (kernel[0] - 1) + 1,
+          dilations[1] * (kernel[1] - 1) + 1};
+}
+
+//===----------------------------------------------------------------------===//
+// conv2d
+//===----------------------------------------------------------------------===//
 
 namespace {
 struct ConvertConv2D : OpRewritePattern<nn::Conv2DOp> {
@@ -163,21 +196,178 @@ struct ConvertConv2D : OpRewritePattern<nn::Conv2DOp> {
 
   LogicalResult matchAndRewrite(nn::Conv2DOp op,
                                 PatternRewriter &rewriter) const override {
-    ConvPieces pieces = prepareConv(rewriter, op);
-    Value y;
-    if (op.getGroups() == 1)
-      y = buildPlainConv(rewriter, op, pieces);
-    else if (isDepthwise(op))
-      y = buildDepthwiseConv(rewriter, op, pieces);
-    else
-      y = buildGroupedConv(rewriter, op, pieces);
-    rewriter.replaceOp(op, castTo(rewriter, op.getLoc(), y, op.getType()));
+    Location loc = op.getLoc();
+    auto filterType = cast<RankedTensorType>(op.getFilter().getType());
+    ConvSpec s;
+    s.filter = op.getFilter();
+    s.groups = op.getGroups();
+    s.zero = floatConstant(rewriter, loc, filterType.getElementType(), 0.0);
+    s.input = padSpatial(rewriter, loc, op.getX(), op.getPadding(), s.zero);
+    s.resultSizes = windowResultSizes(
+        rewriter, loc, s.input, sizeOf(rewriter, loc, s.filter, 0),
+        windowExtents(filterType.getShape().drop_front(2), op.getDilations()),
+        op.getStrides());
+    s.strides = pairAttr(rewriter, op.getStrides());
+    s.dilations = pairAttr(rewriter, op.getDilations());
+    Value y = buildConv(rewriter, loc, s);
+    rewriter.replaceOp(op, castTo(rewriter, loc, y, op.getType()));
     return success();
   }
 };
+} // namespace
 
+//===----------------------------------------------------------------------===//
+// conv2d_grad_input
+//===----------------------------------------------------------------------===//
+
+/// flip(w)ᵀ: w [F, C/G, KH, KW] as [C, F/G, KH, KW] with
+/// wt[g·C/G + c, f, p, q] = w[g·F/G + f, c, KH − 1 − p, KW − 1 − q].
+/// The body reads w at those indices (tensor.extract) rather than through
+/// an indexing map: the reversal's negative coefficient would defeat the
+/// slicing that fuses this op into the convolution's tiles.
+static Value transposedFilter(OpBuilder &b, Location loc, Value filter,
+                              int64_t groups) {
+  auto type = cast<RankedTensorType>(filter.getType());
+  OpFoldResult filtersPerGroup =
+      divideSize(b, loc, sizeOf(b, loc, filter, 0), groups);
+  OpFoldResult channelsPerGroup = sizeOf(b, loc, filter, 1);
+  OpFoldResult channels = multiplySize(b, loc, channelsPerGroup, groups);
+  Value init = emptyTensor(b, loc,
+                           {channels, filtersPerGroup,
+                            b.getIndexAttr(type.getDimSize(2)),
+                            b.getIndexAttr(type.getDimSize(3))},
+                           type.getElementType());
+  Value perGroupC = getValueOrCreateConstantIndexOp(b, loc, channelsPerGroup);
+  Value perGroupF = getValueOrCreateConstantIndexOp(b, loc, filtersPerGroup);
+  return mapGeneric(
+      b, loc, ValueRange{}, {}, init,
+      [&](OpBuilder &nb, Location nloc, ValueRange) -> Value {
+        auto index = [&](int64_t dim) {
+          return nb.create<linalg::IndexOp>(nloc, dim).getResult();
+        };
+        auto flip = [&](Value i, int64_t size) -> Value {
+          Value last = nb.create<arith::ConstantIndexOp>(nloc, size - 1);
+          return nb.create<arith::SubIOp>(nloc, last, i);
+        };
+        Value group = nb.create<arith::DivUIOp>(nloc, index(0), perGroupC);
+        Value channel = nb.create<arith::RemUIOp>(nloc, index(0), perGroupC);
+        Value firstFilter = nb.create<arith::MulIOp>(nloc, group, perGroupF);
+        Value f = nb.create<arith::AddIOp>(nloc, firstFilter, index(1));
+        return nb.create<tensor::ExtractOp>(
+            nloc, filter,
+            ValueRange{f, channel, flip(index(2), type.getDimSize(2)),
+                       flip(index(3), type.getDimSize(3))});
+      });
+}
+
+namespace {
+struct ConvertConv2DGradInput : OpRewritePattern<nn::Conv2DGradInputOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(nn::Conv2DGradInputOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto filterType = cast<RankedTensorType>(op.getFilter().getType());
+    ArrayRef<int64_t> inputSize = op.getInputSize();
+    ArrayRef<int64_t> padding = op.getPadding();
+    SmallVector<int64_t, 2> extents =
+        windowExtents(filterType.getShape().drop_front(2), op.getDilations());
+    // spread(dy): see the top of the file.
+    SmallVector<int64_t, 2> rows, offsets;
+    for (int axis = 0; axis < 2; ++axis) {
+      rows.push_back(inputSize[axis] + extents[axis] - 1);
+      offsets.push_back(extents[axis] - 1 - padding[axis]);
+    }
+    ConvSpec s;
+    s.groups = op.getGroups();
+    s.zero = floatConstant(rewriter, loc, filterType.getElementType(), 0.0);
+    Value dy = withSpatialSizes(
+        rewriter, loc, op.getDy(),
+        windowOutputSizes(inputSize, padding, extents, op.getStrides()));
+    s.input = spreadSpatial(rewriter, loc, dy, rows, offsets, op.getStrides(),
+                            s.zero);
+    s.filter = transposedFilter(rewriter, loc, op.getFilter(), s.groups);
+    s.resultSizes = {sizeOf(rewriter, loc, dy, 0),
+                     sizeOf(rewriter, loc, s.filter, 0),
+                     rewriter.getIndexAttr(inputSize[0]),
+                     rewriter.getIndexAttr(inputSize[1])};
+    int64_t ones[] = {1, 1};
+    s.strides = pairAttr(rewriter, ones);
+    s.dilations = pairAttr(rewriter, op.getDilations());
+    Value dx = buildConv(rewriter, loc, s);
+    rewriter.replaceOp(op, castTo(rewriter, loc, dx, op.getType()));
+    return success();
+  }
+};
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// conv2d_grad_filter
+//===----------------------------------------------------------------------===//
+
+/// dw [G, F/G, C/G, KH, KW] += dy [N, G, F/G, OH, OW] · x_pad [N, G, C/G,
+/// Hp, Wp] over loops (f, g, c, p, q | n, i, j), as at the top.
+static Value correlateGroups(OpBuilder &b, Location loc, Value x, Value dy,
+                             Value init, ArrayRef<int64_t> strides,
+                             ArrayRef<int64_t> dilations) {
+  MLIRContext *context = b.getContext();
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, context); };
+  AffineMap dyMap =
+      AffineMap::get(8, 0, {d(5), d(1), d(0), d(6), d(7)}, context);
+  AffineMap xMap =
+      AffineMap::get(8, 0,
+                     {d(5), d(1), d(2), d(6) * strides[0] + d(3) * dilations[0],
+                      d(7) * strides[1] + d(4) * dilations[1]},
+                     context);
+  AffineMap dwMap =
+      AffineMap::get(8, 0, {d(1), d(0), d(2), d(3), d(4)}, context);
+  SmallVector<utils::IteratorType> iterators(5, utils::IteratorType::parallel);
+  iterators.append(3, utils::IteratorType::reduction);
+  auto generic = b.create<linalg::GenericOp>(
+      loc, init.getType(), ValueRange{dy, x}, init,
+      ArrayRef<AffineMap>{dyMap, xMap, dwMap}, iterators,
+      [](OpBuilder &nb, Location nloc, ValueRange args) {
+        Value product = nb.create<arith::MulFOp>(nloc, args[0], args[1]);
+        Value sum = nb.create<arith::AddFOp>(nloc, args[2], product);
+        nb.create<linalg::YieldOp>(nloc, sum);
+      });
+  return generic.getResult(0);
+}
+
+namespace {
+struct ConvertConv2DGradFilter : OpRewritePattern<nn::Conv2DGradFilterOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(nn::Conv2DGradFilterOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    int64_t groups = op.getGroups();
+    ArrayRef<int64_t> kernel = op.getKernel();
+    Value zero = floatConstant(rewriter, loc, type.getElementType(), 0.0);
+    Value padded = padSpatial(rewriter, loc, op.getX(), op.getPadding(), zero);
+    OpFoldResult channelsPerGroup =
+        divideSize(rewriter, loc, sizeOf(rewriter, loc, op.getX(), 1), groups);
+    OpFoldResult filtersPerGroup =
+        divideSize(rewriter, loc, sizeOf(rewriter, loc, op.getDy(), 1), groups);
+    Value x = splitGroups(rewriter, loc, padded, 1, groups, channelsPerGroup);
+    Value dy =
+        splitGroups(rewriter, loc, op.getDy(), 1, groups, filtersPerGroup);
+    Value init = filledTensor(
+        rewriter, loc,
+        {rewriter.getIndexAttr(groups), filtersPerGroup, channelsPerGroup,
+         rewriter.getIndexAttr(kernel[0]), rewriter.getIndexAttr(kernel[1])},
+        zero);
+    Value dw = correlateGroups(rewriter, loc, x, dy, init, op.getStrides(),
+                               op.getDilations());
+    rewriter.replaceOp(
+        op, castTo(rewriter, loc, mergeGroups(rewriter, loc, dw, 0), type));
+    return success();
+  }
+};
 } // namespace
 
 void nnc::populateConvLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<ConvertConv2D>(patterns.getContext());
+  patterns.add<ConvertConv2D, ConvertConv2DGradInput, ConvertConv2DGradFilter>(
+      patterns.getContext());
 }

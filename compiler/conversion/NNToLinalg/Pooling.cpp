@@ -1,4 +1,4 @@
-//===- Pooling.cpp - nn pooling ops to linalg pooling ---------------------===//
+//===- Pooling.cpp - nn pooling ops and their gradients to linalg ---------===//
 //
 // Each pooling op pads x, sweeps a named linalg pooling op over the windows
 // and, where the op is not a plain max or sum, finishes elementwise:
@@ -11,6 +11,20 @@
 // with 0 adds nothing to a sum. The average divides by KH·KW when
 // count_include_pad, otherwise by the number of window elements inside x,
 // computed per output position from linalg.index (see windowCount).
+//
+// The gradients lay the cotangent out over the input grid (spreadSpatial):
+// dy[i] goes to row KH − 1 − top + i·stride of H + KH − 1 zero rows, so that
+// input row h = i·stride − top + p finds it at row h + KH − 1 − p. Each
+// input element then gathers from its windows in one stride-1 sweep:
+//
+//   avg_pool2d_grad = pooling_nchw_sum(spread(dy / count))
+//   max_pool2d_grad = Σ_{p,q} [A = p·KW + q] · spread(dy)   at (h, w) + K − 1 −
+//   (p, q)
+//
+// where A = spread(arg) holds, per window, the tap of its first maximum in
+// row-major order: the smallest p·KW + q whose x equals the window's max.
+// That minimum does not depend on the order the reduction visits the taps,
+// and x is padded with NaN for it, which equals nothing: padding never wins.
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,24 +58,33 @@ template <typename PoolOp> static Window windowOf(PoolOp op) {
           SmallVector<int64_t, 4>(op.getPadding())};
 }
 
+/// Reduces every `kernel` window of `padded` (strides `strides`) with the
+/// named pooling op `NamedPoolOp`, starting from `identity`.
+template <typename NamedPoolOp>
+static Value poolPadded(OpBuilder &b, Location loc, Value padded,
+                        ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+                        Value identity) {
+  SmallVector<OpFoldResult> sizes = windowResultSizes(
+      b, loc, padded, sizeOf(b, loc, padded, 1), kernel, strides);
+  Value init = filledTensor(b, loc, sizes, identity);
+  // The pooling ops read only the shape of their window operand.
+  Value shape = emptyTensor(
+      b, loc, {b.getIndexAttr(kernel[0]), b.getIndexAttr(kernel[1])},
+      identity.getType());
+  int64_t ones[] = {1, 1};
+  return b
+      .create<NamedPoolOp>(loc, init.getType(), ValueRange{padded, shape}, init,
+                           pairAttr(b, strides), pairAttr(b, ones))
+      .getResult(0);
+}
+
 /// Reduces every window of `x`, padded with `identity`, with the named
 /// pooling op `NamedPoolOp`, starting from `identity`.
 template <typename NamedPoolOp>
 static Value poolWindows(OpBuilder &b, Location loc, Value x, const Window &w,
                          Value identity) {
   Value padded = padSpatial(b, loc, x, w.padding, identity);
-  SmallVector<OpFoldResult> sizes = windowResultSizes(
-      b, loc, padded, sizeOf(b, loc, x, 1), w.kernel, w.strides);
-  Value init = filledTensor(b, loc, sizes, identity);
-  // The pooling ops read only the shape of their window operand.
-  Value shape = emptyTensor(
-      b, loc, {b.getIndexAttr(w.kernel[0]), b.getIndexAttr(w.kernel[1])},
-      identity.getType());
-  int64_t ones[] = {1, 1};
-  return b
-      .create<NamedPoolOp>(loc, init.getType(), ValueRange{padded, shape}, init,
-                           pairAttr(b, w.strides), pairAttr(b, ones))
-      .getResult(0);
+  return poolPadded<NamedPoolOp>(b, loc, padded, w.kernel, w.strides, identity);
 }
 
 //===----------------------------------------------------------------------===//
@@ -107,11 +130,13 @@ static Value windowCount(OpBuilder &b, Location loc, Value out, Value size,
 }
 
 /// sums / (number of non-padding elements of each window), the count
-/// recomputed per output position (H, W may be dynamic).
+/// recomputed per output position of an input of `height` x `width` (which
+/// may be dynamic).
 static Value divideByInsideCount(OpBuilder &b, Location loc, Value sums,
-                                 Value x, const Window &w) {
-  Value height = getValueOrCreateConstantIndexOp(b, loc, sizeOf(b, loc, x, 2));
-  Value width = getValueOrCreateConstantIndexOp(b, loc, sizeOf(b, loc, x, 3));
+                                 OpFoldResult inputHeight,
+                                 OpFoldResult inputWidth, const Window &w) {
+  Value height = getValueOrCreateConstantIndexOp(b, loc, inputHeight);
+  Value width = getValueOrCreateConstantIndexOp(b, loc, inputWidth);
   Value init = emptyTensor(b, loc, sizesOf(b, loc, sums),
                            getElementTypeOrSelf(sums.getType()));
   AffineMap identity = b.getMultiDimIdentityMap(4);
@@ -143,6 +168,17 @@ static Value divideByWindowSize(OpBuilder &b, Location loc, Value sums,
                      });
 }
 
+/// sums / (the divisor of each window of an input of `height` x `width`).
+static Value divideByCount(OpBuilder &b, Location loc, Value sums,
+                           bool countIncludePad, OpFoldResult height,
+                           OpFoldResult width, const Window &w) {
+  // Without padding every window lies inside x: both counts are KH·KW.
+  bool unpadded = llvm::all_of(w.padding, [](int64_t p) { return p == 0; });
+  if (countIncludePad || unpadded)
+    return divideByWindowSize(b, loc, sums, w);
+  return divideByInsideCount(b, loc, sums, height, width, w);
+}
+
 namespace {
 struct ConvertAvgPool2D : OpRewritePattern<nn::AvgPool2DOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -154,11 +190,9 @@ struct ConvertAvgPool2D : OpRewritePattern<nn::AvgPool2DOp> {
     Value zero = floatConstant(rewriter, loc, op.getType().getElementType(), 0);
     Value sums = poolWindows<linalg::PoolingNchwSumOp>(rewriter, loc, op.getX(),
                                                        w, zero);
-    // Without padding every window lies inside x: both counts are KH·KW.
-    bool unpadded = llvm::all_of(w.padding, [](int64_t p) { return p == 0; });
-    Value y = op.getCountIncludePad() || unpadded
-                  ? divideByWindowSize(rewriter, loc, sums, w)
-                  : divideByInsideCount(rewriter, loc, sums, op.getX(), w);
+    Value y = divideByCount(rewriter, loc, sums, op.getCountIncludePad(),
+                            sizeOf(rewriter, loc, op.getX(), 2),
+                            sizeOf(rewriter, loc, op.getX(), 3), w);
     rewriter.replaceOp(op, castTo(rewriter, loc, y, op.getType()));
     return success();
   }
@@ -215,7 +249,158 @@ struct ConvertLpPool2D : OpRewritePattern<nn::LpPool2DOp> {
 };
 } // namespace
 
+//===----------------------------------------------------------------------===//
+// Gradients
+//===----------------------------------------------------------------------===//
+
+/// `t` spread over the grid of an input of `inputSize` for window `w` (see
+/// the top of the file).
+static Value spreadOverInput(OpBuilder &b, Location loc, Value t,
+                             ArrayRef<int64_t> inputSize, const Window &w,
+                             Value fill) {
+  SmallVector<int64_t, 2> rows, offsets;
+  for (int axis = 0; axis < 2; ++axis) {
+    rows.push_back(inputSize[axis] + w.kernel[axis] - 1);
+    offsets.push_back(w.kernel[axis] - 1 - w.padding[axis]);
+  }
+  t = withSpatialSizes(
+      b, loc, t, windowOutputSizes(inputSize, w.padding, w.kernel, w.strides));
+  return spreadSpatial(b, loc, t, rows, offsets, w.strides, fill);
+}
+
+/// The row-major tap p·KW + q of the window loops (…, u, v) as an i32:
+/// (p, q) = (u, v), or (KH − 1 − u, KW − 1 − v) when `reflected`.
+static Value tapIndex(OpBuilder &b, Location loc, const Window &w,
+                      bool reflected) {
+  auto tap = [&](int64_t dim, int64_t kernel) -> Value {
+    Value index = b.create<linalg::IndexOp>(loc, dim);
+    if (!reflected)
+      return index;
+    Value last = b.create<arith::ConstantIndexOp>(loc, kernel - 1);
+    return b.create<arith::SubIOp>(loc, last, index);
+  };
+  Value width = b.create<arith::ConstantIndexOp>(loc, w.kernel[1]);
+  Value row = b.create<arith::MulIOp>(loc, tap(4, w.kernel[0]), width);
+  Value flat = b.create<arith::AddIOp>(loc, row, tap(5, w.kernel[1]));
+  return b.create<arith::IndexCastOp>(loc, b.getI32Type(), flat);
+}
+
+/// The maps of loops (n, c, a, b, u, v) reading a tensor at (n, c,
+/// a·stride[0] + u, b·stride[1] + v), and the window [KH, KW] at (u, v).
+/// Every coefficient is positive: tiling slices operands by evaluating the
+/// maps at the bounds of the loops, which a decreasing map would defeat.
+static SmallVector<AffineMap> windowMaps(MLIRContext *context,
+                                         ArrayRef<int64_t> strides) {
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, context); };
+  AffineMap read = AffineMap::get(
+      6, 0, {d(0), d(1), d(2) * strides[0] + d(4), d(3) * strides[1] + d(5)},
+      context);
+  return {read, AffineMap::get(6, 0, {d(4), d(5)}, context)};
+}
+
+/// arg[n, c, i, j] = min {p·KW + q : x_nan[n, c, i·sh + p, j·sw + q] =
+/// max[n, c, i, j]}, KH·KW where none is.
+static Value firstMaxTaps(OpBuilder &b, Location loc, Value x,
+                          const Window &w) {
+  Type type = getElementTypeOrSelf(x.getType());
+  Value minusInf =
+      floatConstant(b, loc, type, -std::numeric_limits<double>::infinity());
+  Value max = poolWindows<linalg::PoolingNchwMaxOp>(b, loc, x, w, minusInf);
+  Value nan =
+      floatConstant(b, loc, type, std::numeric_limits<double>::quiet_NaN());
+  Value padded = padSpatial(b, loc, x, w.padding, nan);
+  Value none =
+      b.create<arith::ConstantIntOp>(loc, w.kernel[0] * w.kernel[1], 32);
+  Value init = filledTensor(b, loc, sizesOf(b, loc, max), none);
+  Value window = emptyTensor(
+      b, loc, {b.getIndexAttr(w.kernel[0]), b.getIndexAttr(w.kernel[1])}, type);
+  SmallVector<AffineMap> maps = windowMaps(b.getContext(), w.strides);
+  maps.insert(maps.begin() + 1, dropDimsMap(b.getContext(), 6, {4, 5}));
+  return reduceGeneric(
+      b, loc, ValueRange{padded, max, window}, maps, {4, 5}, init,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
+        Value isMax = nb.create<arith::CmpFOp>(nloc, arith::CmpFPredicate::OEQ,
+                                               args[0], args[1]);
+        Value tap = tapIndex(nb, nloc, w, /*reflected=*/false);
+        Value candidate = nb.create<arith::SelectOp>(nloc, isMax, tap, none);
+        return nb.create<arith::MinSIOp>(nloc, candidate, args.back());
+      });
+}
+
+/// dx[n, c, h, w] = Σ_{p,q} [A = p·KW + q] · D, both read at (n, c,
+/// h + KH − 1 − p, w + KW − 1 − q): loops over u = KH − 1 − p and
+/// v = KW − 1 − q read them at (h + u, w + v).
+static Value routeToTaps(OpBuilder &b, Location loc, Value spreadDy,
+                         Value spreadArg, ArrayRef<int64_t> inputSize,
+                         const Window &w) {
+  Type type = getElementTypeOrSelf(spreadDy.getType());
+  Value zero = floatConstant(b, loc, type, 0.0);
+  SmallVector<OpFoldResult> sizes = sizesOf(b, loc, spreadDy);
+  sizes[2] = b.getIndexAttr(inputSize[0]);
+  sizes[3] = b.getIndexAttr(inputSize[1]);
+  Value init = filledTensor(b, loc, sizes, zero);
+  Value window = emptyTensor(
+      b, loc, {b.getIndexAttr(w.kernel[0]), b.getIndexAttr(w.kernel[1])}, type);
+  int64_t ones[] = {1, 1};
+  SmallVector<AffineMap> maps = windowMaps(b.getContext(), ones);
+  maps.insert(maps.begin(), maps.front());
+  return reduceGeneric(
+      b, loc, ValueRange{spreadDy, spreadArg, window}, maps, {4, 5}, init,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
+        Value tap = tapIndex(nb, nloc, w, /*reflected=*/true);
+        Value hit = nb.create<arith::CmpIOp>(nloc, arith::CmpIPredicate::eq,
+                                             args[1], tap);
+        Value routed = nb.create<arith::SelectOp>(nloc, hit, args[0], zero);
+        return nb.create<arith::AddFOp>(nloc, args.back(), routed);
+      });
+}
+
+namespace {
+struct ConvertMaxPool2DGrad : OpRewritePattern<nn::MaxPool2DGradOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(nn::MaxPool2DGradOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Window w = windowOf(op);
+    ArrayRef<int64_t> inputSize = op.getX().getType().getShape().drop_front(2);
+    Value arg = firstMaxTaps(rewriter, loc, op.getX(), w);
+    Value zero = floatConstant(rewriter, loc, op.getType().getElementType(), 0);
+    Value none = rewriter.create<arith::ConstantIntOp>(loc, -1, 32);
+    Value dx = routeToTaps(
+        rewriter, loc,
+        spreadOverInput(rewriter, loc, op.getDy(), inputSize, w, zero),
+        spreadOverInput(rewriter, loc, arg, inputSize, w, none), inputSize, w);
+    rewriter.replaceOp(op, castTo(rewriter, loc, dx, op.getType()));
+    return success();
+  }
+};
+
+struct ConvertAvgPool2DGrad : OpRewritePattern<nn::AvgPool2DGradOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(nn::AvgPool2DGradOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Window w = windowOf(op);
+    ArrayRef<int64_t> inputSize = op.getInputSize();
+    Value zero = floatConstant(rewriter, loc, op.getType().getElementType(), 0);
+    Value shares =
+        divideByCount(rewriter, loc, op.getDy(), op.getCountIncludePad(),
+                      rewriter.getIndexAttr(inputSize[0]),
+                      rewriter.getIndexAttr(inputSize[1]), w);
+    Value spread = spreadOverInput(rewriter, loc, shares, inputSize, w, zero);
+    int64_t ones[] = {1, 1};
+    Value dx = poolPadded<linalg::PoolingNchwSumOp>(rewriter, loc, spread,
+                                                    w.kernel, ones, zero);
+    rewriter.replaceOp(op, castTo(rewriter, loc, dx, op.getType()));
+    return success();
+  }
+};
+} // namespace
+
 void nnc::populatePoolingLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<ConvertMaxPool2D, ConvertAvgPool2D, ConvertLpPool2D>(
+  patterns.add<ConvertMaxPool2D, ConvertAvgPool2D, ConvertLpPool2D,
+               ConvertMaxPool2DGrad, ConvertAvgPool2DGrad>(
       patterns.getContext());
 }

@@ -190,6 +190,69 @@ SmallVector<OpFoldResult> windowResultSizes(OpBuilder &b, Location loc,
           windowOutputSize(b, loc, size(3), extents[1], strides[1])};
 }
 
+SmallVector<int64_t, 2> windowOutputSizes(ArrayRef<int64_t> inputSize,
+                                          ArrayRef<int64_t> padding,
+                                          ArrayRef<int64_t> extents,
+                                          ArrayRef<int64_t> strides) {
+  SmallVector<int64_t, 2> sizes;
+  for (int axis = 0; axis < 2; ++axis)
+    sizes.push_back(
+        (inputSize[axis] + padding[axis] + padding[axis + 2] - extents[axis]) /
+            strides[axis] +
+        1);
+  return sizes;
+}
+
+Value withSpatialSizes(OpBuilder &b, Location loc, Value t,
+                       ArrayRef<int64_t> sizes) {
+  auto type = cast<RankedTensorType>(t.getType());
+  SmallVector<int64_t> shape(type.getShape());
+  shape[2] = sizes[0];
+  shape[3] = sizes[1];
+  return castTo(b, loc, t, type.clone(shape));
+}
+
+/// The elements [first, end) of a row of `count` that land inside [0, size)
+/// at offset + index·stride.
+static std::pair<int64_t, int64_t>
+landingRange(int64_t count, int64_t size, int64_t offset, int64_t stride) {
+  int64_t first = offset < 0 ? (-offset + stride - 1) / stride : 0;
+  int64_t end =
+      offset >= size ? 0 : std::min(count, (size - 1 - offset) / stride + 1);
+  return {first, std::max(first, end)};
+}
+
+Value spreadSpatial(OpBuilder &b, Location loc, Value t,
+                    ArrayRef<int64_t> sizes, ArrayRef<int64_t> offsets,
+                    ArrayRef<int64_t> strides, Value fill) {
+  auto type = cast<RankedTensorType>(t.getType());
+  SmallVector<OpFoldResult> resultSizes = sizesOf(b, loc, t);
+  resultSizes[2] = b.getIndexAttr(sizes[0]);
+  resultSizes[3] = b.getIndexAttr(sizes[1]);
+  Value result = filledTensor(b, loc, resultSizes, fill);
+  SmallVector<OpFoldResult> zeros(4, b.getIndexAttr(0)),
+      ones(4, b.getIndexAttr(1));
+  SmallVector<OpFoldResult> from = zeros, to = zeros,
+                            extent = sizesOf(b, loc, t);
+  SmallVector<OpFoldResult> step = ones;
+  bool cropped = false;
+  for (int axis = 0; axis < 2; ++axis) {
+    int64_t count = type.getDimSize(axis + 2);
+    auto [first, end] =
+        landingRange(count, sizes[axis], offsets[axis], strides[axis]);
+    if (first == end)
+      return result;
+    cropped |= first > 0 || end < count;
+    from[axis + 2] = b.getIndexAttr(first);
+    extent[axis + 2] = b.getIndexAttr(end - first);
+    to[axis + 2] = b.getIndexAttr(offsets[axis] + first * strides[axis]);
+    step[axis + 2] = b.getIndexAttr(strides[axis]);
+  }
+  if (cropped)
+    t = b.create<tensor::ExtractSliceOp>(loc, t, from, extent, ones);
+  return b.create<tensor::InsertSliceOp>(loc, t, result, to, extent, step);
+}
+
 DenseIntElementsAttr pairAttr(OpBuilder &b, ArrayRef<int64_t> values) {
   return b.getI64VectorAttr(values);
 }

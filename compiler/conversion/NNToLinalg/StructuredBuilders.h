@@ -118,6 +118,27 @@ windowResultSizes(mlir::OpBuilder &b, mlir::Location loc, mlir::Value padded,
                   mlir::OpFoldResult channels, llvm::ArrayRef<int64_t> extents,
                   llvm::ArrayRef<int64_t> strides);
 
+/// Static spatial output sizes [OH, OW] of a window op on an input of
+/// spatial size `inputSize`: (H + top + bottom − extent) / stride + 1.
+llvm::SmallVector<int64_t, 2> windowOutputSizes(
+    llvm::ArrayRef<int64_t> inputSize, llvm::ArrayRef<int64_t> padding,
+    llvm::ArrayRef<int64_t> extents, llvm::ArrayRef<int64_t> strides);
+
+/// `t` [N, C, H, W] cast to the static spatial sizes `sizes` (it may have
+/// `?` there).
+mlir::Value withSpatialSizes(mlir::OpBuilder &b, mlir::Location loc,
+                             mlir::Value t, llvm::ArrayRef<int64_t> sizes);
+
+/// `t` [N, C, OH, OW] (static OH, OW) spread over a [N, C, sizes[0],
+/// sizes[1]] tensor of `fill`: t[n, c, i, j] lands at (offsets[0] +
+/// i·strides[0], offsets[1] + j·strides[1]); what lands outside is dropped.
+/// This lays a cotangent out over the input grid, where the adjoint of a
+/// strided, padded window op becomes a stride-1 window sweep.
+mlir::Value spreadSpatial(mlir::OpBuilder &b, mlir::Location loc, mlir::Value t,
+                          llvm::ArrayRef<int64_t> sizes,
+                          llvm::ArrayRef<int64_t> offsets,
+                          llvm::ArrayRef<int64_t> strides, mlir::Value fill);
+
 /// A 2-element i64 attribute as the named conv and pooling ops expect.
 mlir::DenseIntElementsAttr pairAttr(mlir::OpBuilder &b,
                                     llvm::ArrayRef<int64_t> values);

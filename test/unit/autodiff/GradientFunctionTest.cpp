@@ -96,17 +96,19 @@ func.func @f(%z: tensor<2x3xf32> {nn.param}, %labels: tensor<?xi64>) -> tensor<f
 }
 
 TEST(GradientFunctionTest, FailureLeavesTheModuleUnchanged) {
+  // conv2d's rule fails: its input gradient needs a static height.
   AutodiffContext ctx;
   mlir::OwningOpRef<mlir::ModuleOp> module = ctx.parse(R"(
-func.func @f(%x: tensor<?x1x4x4xf32>, %w: tensor<2x1x3x3xf32> {nn.param}) -> tensor<f32> {
-  %y = nn.conv2d %x, %w : tensor<?x1x4x4xf32>, tensor<2x1x3x3xf32>
-  %l = nn.reduce_sum %y : tensor<?x2x2x2xf32>
+func.func @f(%x: tensor<?x1x?x4xf32>, %w: tensor<2x1x3x3xf32> {nn.param}) -> tensor<f32> {
+  %y = nn.conv2d %x, %w : tensor<?x1x?x4xf32>, tensor<2x1x3x3xf32>
+  %l = nn.reduce_sum %y : tensor<?x2x?x2xf32>
   return %l : tensor<f32>
 })");
   ASSERT_TRUE(module);
   EXPECT_TRUE(failed(addGradientFunction(*module, "f")));
   EXPECT_FALSE(module->lookupSymbol("f_grad"));
-  EXPECT_NE(ctx.diagnostics.find("op 'nn.conv2d' has no VJP rule yet"),
+  EXPECT_NE(ctx.diagnostics.find("cannot be differentiated with a dynamic "
+                                 "input height or width"),
             std::string::npos)
       << ctx.diagnostics;
 }
