@@ -28,6 +28,12 @@ void registerDifferentiationRules(mlir::DialectRegistry &registry);
 mlir::FailureOr<mlir::func::FuncOp>
 buildGradientFunction(mlir::ModuleOp module, llvm::StringRef function);
 
+/// As above, but names the new function `name` (a train step starts as the
+/// gradient function of its loss).
+mlir::FailureOr<mlir::func::FuncOp>
+buildGradientFunction(mlir::ModuleOp module, llvm::StringRef function,
+                      llvm::StringRef name);
+
 /// Runs the nn-autodiff pass (buildGradientFunction, then canonicalize and
 /// CSE of the new function) on `module`.
 mlir::LogicalResult addGradientFunction(mlir::ModuleOp module,

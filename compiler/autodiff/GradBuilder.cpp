@@ -62,6 +62,7 @@ Value GradBuilder::maximum(Value x, Value y) {
 Value GradBuilder::neg(Value x) { return create<nn::NegOp>(x); }
 Value GradBuilder::exp(Value x) { return create<nn::ExpOp>(x); }
 Value GradBuilder::log(Value x) { return create<nn::LogOp>(x); }
+Value GradBuilder::sqrt(Value x) { return create<nn::SqrtOp>(x); }
 
 Value GradBuilder::compare(StringRef predicate, Value x, Value y) {
   return create<nn::CompareOp>(x, y, b.getStringAttr(predicate));

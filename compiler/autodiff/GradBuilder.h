@@ -59,6 +59,7 @@ public:
   mlir::Value neg(mlir::Value x);
   mlir::Value exp(mlir::Value x);
   mlir::Value log(mlir::Value x);
+  mlir::Value sqrt(mlir::Value x);
 
   /// `x <predicate> y` as an i1 mask; predicate "gt", "ge", ... "ne".
   mlir::Value compare(llvm::StringRef predicate, mlir::Value x, mlir::Value y);

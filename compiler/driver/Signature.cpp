@@ -49,6 +49,16 @@ static FailureOr<TensorSignature> describe(func::FuncOp func, Type type,
   return signature;
 }
 
+nnc_role_t nnc::argumentRole(func::FuncOp func, unsigned index) {
+  if (func.getArgAttr(index, nn::kParamAttrName))
+    return NNC_ROLE_PARAM;
+  if (func.getArgAttr(index, nn::kStateAttrName))
+    return NNC_ROLE_STATE;
+  if (func.getArgAttr(index, nn::kOptStateAttrName))
+    return NNC_ROLE_OPT_STATE;
+  return NNC_ROLE_INPUT;
+}
+
 static FailureOr<EntrySignature> describeEntry(func::FuncOp func) {
   EntrySignature entry;
   entry.name = func.getSymName().str();
@@ -58,12 +68,7 @@ static FailureOr<EntrySignature> describeEntry(func::FuncOp func) {
     if (failed(arg))
       return failure();
     arg->name = "arg" + std::to_string(index);
-    if (func.getArgAttr(index, nn::kParamAttrName))
-      arg->role = NNC_ROLE_PARAM;
-    else if (func.getArgAttr(index, nn::kStateAttrName))
-      arg->role = NNC_ROLE_STATE;
-    else if (func.getArgAttr(index, nn::kOptStateAttrName))
-      arg->role = NNC_ROLE_OPT_STATE;
+    arg->role = argumentRole(func, index);
     if (auto init = func.getArgAttrOfType<StringAttr>(index, nn::kInitAttrName))
       arg->init = init.str();
     entry.args.push_back(*arg);
