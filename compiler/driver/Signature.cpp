@@ -116,10 +116,22 @@ static LogicalResult checkNoDeclarations(ModuleOp module) {
   return success();
 }
 
+/// Only entries update their caller's tensors (nn.assign).
+static LogicalResult checkAssignmentsOnlyInEntries(ModuleOp module) {
+  WalkResult result = module.walk([&](func::CallOp call) {
+    auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
+    return callee && failed(nn::checkCalleeAssignsNothing(call, callee))
+               ? WalkResult::interrupt()
+               : WalkResult::advance();
+  });
+  return failure(result.wasInterrupted());
+}
+
 FailureOr<std::vector<EntrySignature>>
 nnc::collectEntrySignatures(ModuleOp module) {
   if (failed(checkNoDeclarations(module)) ||
-      failed(checkBatchPreservingReshapes(module)))
+      failed(checkBatchPreservingReshapes(module)) ||
+      failed(checkAssignmentsOnlyInEntries(module)))
     return failure();
   std::vector<EntrySignature> entries;
   for (auto func : module.getOps<func::FuncOp>()) {

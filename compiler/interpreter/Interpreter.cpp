@@ -263,11 +263,8 @@ LogicalResult Evaluator::evaluateCall(func::CallOp op,
   if (!callee)
     return op.emitOpError() << "calls '@" << op.getCallee()
                             << "', which is not a func.func of the module";
-  // Calls pass values: an assignment could not reach the caller's tensor.
-  if (!callee.getBody().getOps<nn::AssignOp>().empty())
-    return op.emitOpError() << "calls '@" << op.getCallee()
-                            << "', which assigns its arguments (nn.assign); "
-                               "only an entry may";
+  if (failed(nn::checkCalleeAssignsNothing(op, callee)))
+    return failure();
   FailureOr<std::vector<RefTensor>> calleeResults = call(callee, operands);
   if (failed(calleeResults))
     return failure();

@@ -103,6 +103,11 @@ double get(const OptimizerSpec &spec, StringRef key) {
   return info.field ? spec.*info.field : (spec.nesterov ? 1.0 : 0.0);
 }
 
+bool takesKey(const OptimizerInfo &optimizer, StringRef key) {
+  return llvm::any_of(optimizer.defaults,
+                      [&](const Default &d) { return d.key == key; });
+}
+
 std::string keyList(const OptimizerInfo &optimizer) {
   std::string keys;
   for (const Default &d : optimizer.defaults)
@@ -140,8 +145,7 @@ llvm::Error parseAssignments(OptimizerSpec &spec,
     auto [key, value] = item.split('=');
     if (key.empty() || value.empty() || !item.contains('='))
       return specError("expected key=value, got '" + item + "'");
-    if (!llvm::any_of(optimizer.defaults,
-                      [&](const Default &d) { return d.key == key; }))
+    if (!takesKey(optimizer, key))
       return specError("'" + key + "' is not a key of " + optimizer.name +
                        " (it takes " + keyList(optimizer) + ")");
     if (llvm::is_contained(seen, key))

@@ -26,20 +26,30 @@ namespace {
 class TrainStepBuilder {
 public:
   TrainStepBuilder(func::FuncOp step, StringRef loss, const OptimizerSpec &spec)
-      : step(step), loss(loss), spec(spec), builder(step.getContext()) {}
+      : step(step), loss(loss), spec(spec), builder(step.getContext()),
+        ret(cast<func::ReturnOp>(step.getBody().front().getTerminator())) {}
 
   LogicalResult run();
 
 private:
   BlockArgument appendArgument(Type type, StringRef slot,
                                std::optional<unsigned> param);
+  void appendOptimizerState();
+  LogicalResult emitUpdates();
   LogicalResult assign(BlockArgument target, Value value, Operation *source);
   LogicalResult assignRunningStatistics();
+  void returnLossAlone();
 
   func::FuncOp step;
   StringRef loss;
   const OptimizerSpec &spec;
   OpBuilder builder;
+  /// The gradient function's return: loss, then one gradient per param.
+  func::ReturnOp ret;
+  SmallVector<BlockArgument> params;
+  /// Per param, its optimizer-state arguments in slot order.
+  SmallVector<SmallVector<BlockArgument>> state;
+  BlockArgument stepCount;
   llvm::DenseMap<BlockArgument, Operation *> assignedBy;
 };
 
@@ -59,6 +69,20 @@ BlockArgument TrainStepBuilder::appendArgument(Type type, StringRef slot,
   return step.getArgument(index);
 }
 
+/// Param-major, slot-minor, then the step count (NN_IR.md's contract).
+void TrainStepBuilder::appendOptimizerState() {
+  SmallVector<StringRef> slots = optimizerSlots(spec);
+  for (BlockArgument param : params) {
+    state.emplace_back();
+    for (StringRef slot : slots)
+      state.back().push_back(
+          appendArgument(param.getType(), slot, param.getArgNumber()));
+  }
+  if (usesStepCount(spec))
+    stepCount = appendArgument(RankedTensorType::get({}, builder.getF32Type()),
+                               "step", std::nullopt);
+}
+
 /// Emits `nn.assign target, value`; `source` is the op that asks for it,
 /// named when two ops would assign the same argument.
 LogicalResult TrainStepBuilder::assign(BlockArgument target, Value value,
@@ -73,6 +97,31 @@ LogicalResult TrainStepBuilder::assign(BlockArgument target, Value value,
     return diag;
   }
   builder.create<nn::AssignOp>(source->getLoc(), target, value);
+  return success();
+}
+
+/// The step count first (the bias corrections read the new one), then each
+/// param and its slots.
+LogicalResult TrainStepBuilder::emitUpdates() {
+  builder.setInsertionPoint(ret);
+  autodiff::GradBuilder b(builder, ret.getLoc());
+  Value count;
+  if (stepCount) {
+    count = b.add(stepCount, b.one(stepCount));
+    if (failed(assign(stepCount, count, ret)))
+      return failure();
+  }
+  OptimizerBuilder optimizer(b, spec, count);
+  for (auto [index, param] : llvm::enumerate(params)) {
+    ValueRange slots = ArrayRef<BlockArgument>(state[index]);
+    ParamUpdate update =
+        optimizer.update(param, ret.getOperand(index + 1), slots);
+    if (failed(assign(param, update.param, ret)))
+      return failure();
+    for (auto [slot, value] : llvm::zip(state[index], update.slots))
+      if (failed(assign(slot, value, ret)))
+        return failure();
+  }
   return success();
 }
 
@@ -94,9 +143,16 @@ LogicalResult TrainStepBuilder::assignRunningStatistics() {
   return success();
 }
 
+void TrainStepBuilder::returnLossAlone() {
+  Value lossValue = ret.getOperand(0);
+  builder.create<func::ReturnOp>(ret.getLoc(), lossValue);
+  ret.erase();
+  step.setFunctionType(
+      builder.getFunctionType(step.getArgumentTypes(), lossValue.getType()));
+  step->setAttr(nn::kOptimizerAttrName, builder.getStringAttr(spec.str()));
+}
+
 LogicalResult TrainStepBuilder::run() {
-  auto ret = cast<func::ReturnOp>(step.getBody().front().getTerminator());
-  SmallVector<BlockArgument> params;
   for (BlockArgument arg : step.getArguments())
     if (step.getArgAttr(arg.getArgNumber(), nn::kParamAttrName))
       params.push_back(arg);
@@ -104,43 +160,10 @@ LogicalResult TrainStepBuilder::run() {
     return step.emitError() << "@" << loss
                             << " has no nn.param argument: there is nothing "
                                "to train";
-  SmallVector<StringRef> slots = optimizerSlots(spec);
-  SmallVector<SmallVector<BlockArgument>> state;
-  for (BlockArgument param : params) {
-    state.emplace_back();
-    for (StringRef slot : slots)
-      state.back().push_back(
-          appendArgument(param.getType(), slot, param.getArgNumber()));
-  }
-  builder.setInsertionPoint(ret);
-  autodiff::GradBuilder b(builder, ret.getLoc());
-  Value count;
-  if (usesStepCount(spec)) {
-    auto scalar = RankedTensorType::get({}, builder.getF32Type());
-    BlockArgument stepArg = appendArgument(scalar, "step", std::nullopt);
-    count = b.add(stepArg, b.one(stepArg));
-    if (failed(assign(stepArg, count, ret)))
-      return failure();
-  }
-  OptimizerBuilder optimizer(b, spec, count);
-  for (auto [index, param] : llvm::enumerate(params)) {
-    ValueRange slotValues = ArrayRef<BlockArgument>(state[index]);
-    ParamUpdate update =
-        optimizer.update(param, ret.getOperand(index + 1), slotValues);
-    if (failed(assign(param, update.param, ret)))
-      return failure();
-    for (auto [slot, value] : llvm::zip(state[index], update.slots))
-      if (failed(assign(slot, value, ret)))
-        return failure();
-  }
-  if (failed(assignRunningStatistics()))
+  appendOptimizerState();
+  if (failed(emitUpdates()) || failed(assignRunningStatistics()))
     return failure();
-  Value lossValue = ret.getOperand(0);
-  builder.create<func::ReturnOp>(ret.getLoc(), lossValue);
-  ret.erase();
-  step.setFunctionType(
-      builder.getFunctionType(step.getArgumentTypes(), lossValue.getType()));
-  step->setAttr(nn::kOptimizerAttrName, builder.getStringAttr(spec.str()));
+  returnLossAlone();
   return success();
 }
 

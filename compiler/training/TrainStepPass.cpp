@@ -1,10 +1,10 @@
 //===- TrainStepPass.cpp - the nn-train-step pass -------------------------===//
 
+#include "compiler/autodiff/Autodiff.h"
 #include "compiler/training/Passes.h"
 #include "compiler/training/Training.h"
 
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Transforms/Passes.h"
 
 namespace nnc {
 #define GEN_PASS_DEF_NNTRAINSTEPPASS
@@ -35,11 +35,7 @@ struct NNTrainStepPass : nnc::impl::NNTrainStepPassBase<NNTrainStepPass> {
         nnc::buildTrainStepFunction(module, function, *spec);
     if (failed(step))
       return signalPassFailure();
-    // As for @F_grad: the gradient rules build every value they can and
-    // the seed's identities fold away; the updates share their constants.
-    OpPassManager cleanup(func::FuncOp::getOperationName());
-    cleanup.addPass(createCanonicalizerPass());
-    cleanup.addPass(createCSEPass());
+    OpPassManager cleanup = nnc::derivedFunctionCleanup();
     if (failed(runPipeline(cleanup, *step)))
       signalPassFailure();
   }

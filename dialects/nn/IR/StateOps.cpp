@@ -37,3 +37,12 @@ LogicalResult AssignOp::verify() {
   }
   return success();
 }
+
+LogicalResult mlir::nn::checkCalleeAssignsNothing(func::CallOp call,
+                                                  func::FuncOp callee) {
+  if (callee.isExternal() || callee.getBody().getOps<AssignOp>().empty())
+    return success();
+  return call.emitOpError() << "calls '@" << callee.getSymName()
+                            << "', which assigns its arguments (nn.assign); "
+                               "only an entry may";
+}
