@@ -7,6 +7,7 @@
 #include "compiler/backends/cpu/CpuCodegen.h"
 #include "compiler/backends/cpu/CpuPipeline.h"
 #include "compiler/conversion/Passes.h"
+#include "compiler/training/Passes.h"
 #include "compiler/transforms/Passes.h"
 #include "dialects/nn/IR/NNDialect.h"
 
@@ -24,6 +25,7 @@ void nnc::registerAllDialects(mlir::DialectRegistry &registry) {
 void nnc::registerAllPasses() {
   mlir::registerAllPasses();
   nnc::registerNNAutodiffPasses();
+  nnc::registerNNTrainingPasses();
   nnc::registerNNConversionPasses();
   nnc::registerNNTransformsPasses();
   nnc::registerCpuPipeline();

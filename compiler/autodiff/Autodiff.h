@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/Pass/PassManager.h"
 
 namespace nnc {
 
@@ -27,6 +28,18 @@ void registerDifferentiationRules(mlir::DialectRegistry &registry);
 /// canonicalized (see addGradientFunction).
 mlir::FailureOr<mlir::func::FuncOp>
 buildGradientFunction(mlir::ModuleOp module, llvm::StringRef function);
+
+/// As above, but names the new function `name` (a train step starts as the
+/// gradient function of its loss).
+mlir::FailureOr<mlir::func::FuncOp>
+buildGradientFunction(mlir::ModuleOp module, llvm::StringRef function,
+                      llvm::StringRef name);
+
+/// The clean-up of a derived function (@F_grad, @F_train_step): VJP rules
+/// build every gradient they can, and the canonicalizer drops the ones
+/// nobody needs and folds the identities (x · 1, x + 0) of the seed; CSE
+/// shares what the rules built twice.
+mlir::OpPassManager derivedFunctionCleanup();
 
 /// Runs the nn-autodiff pass (buildGradientFunction, then canonicalize and
 /// CSE of the new function) on `module`.

@@ -28,17 +28,20 @@ struct NNAutodiffPass : nnc::impl::NNAutodiffPassBase<NNAutodiffPass> {
     FailureOr<func::FuncOp> grad = nnc::buildGradientFunction(module, function);
     if (failed(grad))
       return signalPassFailure();
-    // Rules build every gradient they can; the canonicalizer drops the ones
-    // nobody needs and folds the identities (x · 1, x + 0) of the seed.
-    OpPassManager cleanup(func::FuncOp::getOperationName());
-    cleanup.addPass(createCanonicalizerPass());
-    cleanup.addPass(createCSEPass());
+    OpPassManager cleanup = nnc::derivedFunctionCleanup();
     if (failed(runPipeline(cleanup, *grad)))
       signalPassFailure();
   }
 };
 
 } // namespace
+
+OpPassManager nnc::derivedFunctionCleanup() {
+  OpPassManager cleanup(func::FuncOp::getOperationName());
+  cleanup.addPass(createCanonicalizerPass());
+  cleanup.addPass(createCSEPass());
+  return cleanup;
+}
 
 LogicalResult nnc::addGradientFunction(ModuleOp module, StringRef function) {
   PassManager pm(module.getContext());

@@ -205,12 +205,17 @@ static LogicalResult reportMissing(ModuleOp module, StringRef name) {
 
 FailureOr<func::FuncOp> nnc::buildGradientFunction(ModuleOp module,
                                                    StringRef name) {
+  return buildGradientFunction(module, name, gradientFunctionName(name));
+}
+
+FailureOr<func::FuncOp> nnc::buildGradientFunction(ModuleOp module,
+                                                   StringRef name,
+                                                   StringRef gradName) {
   auto function = module.lookupSymbol<func::FuncOp>(name);
   if (!function)
     return reportMissing(module, name);
   if (failed(checkLossFunction(function, name)))
     return failure();
-  std::string gradName = gradientFunctionName(name);
   if (module.lookupSymbol(gradName))
     return function.emitError()
            << "cannot add @" << gradName << ": the module already defines it";

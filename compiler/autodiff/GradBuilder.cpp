@@ -64,6 +64,7 @@ Value GradBuilder::exp(Value x) { return create<nn::ExpOp>(x); }
 Value GradBuilder::log(Value x) { return create<nn::LogOp>(x); }
 Value GradBuilder::abs(Value x) { return create<nn::AbsOp>(x); }
 Value GradBuilder::rsqrt(Value x) { return create<nn::RsqrtOp>(x); }
+Value GradBuilder::sqrt(Value x) { return create<nn::SqrtOp>(x); }
 
 Value GradBuilder::compare(StringRef predicate, Value x, Value y) {
   return create<nn::CompareOp>(x, y, b.getStringAttr(predicate));

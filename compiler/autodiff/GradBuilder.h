@@ -61,6 +61,7 @@ public:
   mlir::Value log(mlir::Value x);
   mlir::Value abs(mlir::Value x);
   mlir::Value rsqrt(mlir::Value x);
+  mlir::Value sqrt(mlir::Value x);
 
   /// `x <predicate> y` as an i1 mask; predicate "gt", "ge", ... "ne".
   mlir::Value compare(llvm::StringRef predicate, mlir::Value x, mlir::Value y);

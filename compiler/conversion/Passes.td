@@ -11,7 +11,9 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "mlir::ModuleOp"> {
     Rewrites every nn op into named linalg ops where they exist (matmul,
     batch_matmul, conv_2d_nchw_fchw, the pooling ops, transpose, fill) and
     `linalg.generic` elsewhere, still on tensors. Dynamic (batch) sizes are
-    read with `tensor.dim`. The result contains no nn ops.
+    read with `tensor.dim`. The result contains no nn ops but `nn.assign`,
+    a write to a function argument that `nnc-materialize-assignments`
+    lowers right before bufferization.
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

@@ -8,6 +8,7 @@
 #include "compiler/backends/cpu/CpuPipeline.h"
 #include "compiler/driver/KernelGraph.h"
 #include "compiler/driver/LoadModule.h"
+#include "compiler/training/Training.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -58,9 +59,13 @@ static Status fromLLVMError(llvm::Error error) {
 }
 
 LogicalResult Compiler::addDerivedFunctions(ModuleOp module) {
-  if (options.gradFunction.empty())
+  if (!options.gradFunction.empty() &&
+      failed(addGradientFunction(module, options.gradFunction)))
+    return failure();
+  if (options.trainFunction.empty() && options.optimizerSpec.empty())
     return success();
-  return addGradientFunction(module, options.gradFunction);
+  return addTrainStepFunction(module, options.trainFunction,
+                              options.optimizerSpec);
 }
 
 Status Compiler::parseFile(const std::string &path,

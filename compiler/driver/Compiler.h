@@ -62,7 +62,7 @@ public:
   mlir::MLIRContext &context() { return *mlirContext; }
 
   /// Parses and verifies a model, then adds the derived functions the
-  /// options ask for (@F_grad); diagnostics go to the Status.
+  /// options ask for (@F_grad, @F_train_step); diagnostics go to the Status.
   Status parseFile(const std::string &path,
                    mlir::OwningOpRef<mlir::ModuleOp> &module);
   Status parseString(const std::string &source,
@@ -91,7 +91,7 @@ public:
   Status emitSharedLibrary(LoweredModel &model, const std::string &path);
 
 private:
-  /// Adds @F_grad when the options ask for it.
+  /// Adds @F_grad and @F_train_step when the options ask for them.
   mlir::LogicalResult addDerivedFunctions(mlir::ModuleOp module);
 
   /// Runs `body` with MLIR diagnostics captured into the returned Status.

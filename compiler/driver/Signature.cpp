@@ -90,6 +90,16 @@ static LogicalResult checkUniqueNames(func::FuncOp func,
   return success();
 }
 
+nnc_role_t nnc::argumentRole(func::FuncOp func, unsigned index) {
+  if (func.getArgAttr(index, nn::kParamAttrName))
+    return NNC_ROLE_PARAM;
+  if (func.getArgAttr(index, nn::kStateAttrName))
+    return NNC_ROLE_STATE;
+  if (func.getArgAttr(index, nn::kOptStateAttrName))
+    return NNC_ROLE_OPT_STATE;
+  return NNC_ROLE_INPUT;
+}
+
 static FailureOr<EntrySignature> describeEntry(func::FuncOp func) {
   EntrySignature entry;
   entry.name = func.getSymName().str();
@@ -100,12 +110,7 @@ static FailureOr<EntrySignature> describeEntry(func::FuncOp func) {
     if (failed(arg) || failed(name))
       return failure();
     arg->name = *name;
-    if (func.getArgAttr(index, nn::kParamAttrName))
-      arg->role = NNC_ROLE_PARAM;
-    else if (func.getArgAttr(index, nn::kStateAttrName))
-      arg->role = NNC_ROLE_STATE;
-    else if (func.getArgAttr(index, nn::kOptStateAttrName))
-      arg->role = NNC_ROLE_OPT_STATE;
+    arg->role = argumentRole(func, index);
     if (auto init = func.getArgAttrOfType<StringAttr>(index, nn::kInitAttrName))
       arg->init = init.str();
     entry.args.push_back(*arg);
@@ -155,10 +160,22 @@ static LogicalResult checkNoDeclarations(ModuleOp module) {
   return success();
 }
 
+/// Only entries update their caller's tensors (nn.assign).
+static LogicalResult checkAssignmentsOnlyInEntries(ModuleOp module) {
+  WalkResult result = module.walk([&](func::CallOp call) {
+    auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
+    return callee && failed(nn::checkCalleeAssignsNothing(call, callee))
+               ? WalkResult::interrupt()
+               : WalkResult::advance();
+  });
+  return failure(result.wasInterrupted());
+}
+
 FailureOr<std::vector<EntrySignature>>
 nnc::collectEntrySignatures(ModuleOp module) {
   if (failed(checkNoDeclarations(module)) ||
-      failed(checkBatchPreservingReshapes(module)))
+      failed(checkBatchPreservingReshapes(module)) ||
+      failed(checkAssignmentsOnlyInEntries(module)))
     return failure();
   std::vector<EntrySignature> entries;
   for (auto func : module.getOps<func::FuncOp>()) {

@@ -10,6 +10,7 @@
 
 #include <nnc/abi.h>
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 
 #include <string>
@@ -33,6 +34,10 @@ struct EntrySignature {
   int64_t arenaBytesPerBatch = 0;
 };
 
+/// The role of argument `index` of `func` (nn.param, nn.state,
+/// nn.opt_state, or an input).
+nnc_role_t argumentRole(mlir::func::FuncOp func, unsigned index);
+
 /// The public functions of `module` with their tensors. Reports (and fails
 /// on) what the ABI cannot express: non-tensor or unsupported element types,
 /// a dynamic size other than the leading batch one, and reshapes that would
@@ -42,7 +47,8 @@ collectEntrySignatures(mlir::ModuleOp module);
 
 /// Copies the arena sizes the memory plan recorded on the lowered functions
 /// (`nnc.arena_bytes`, `nnc.arena_bytes_per_batch`) into `entries`.
-void readArenaSizes(mlir::ModuleOp lowered, std::vector<EntrySignature> &entries);
+void readArenaSizes(mlir::ModuleOp lowered,
+                    std::vector<EntrySignature> &entries);
 
 } // namespace nnc
 

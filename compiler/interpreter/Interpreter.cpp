@@ -10,6 +10,7 @@
 #include "compiler/interpreter/Interpreter.h"
 #include "compiler/interpreter/KernelRegistry.h"
 #include "compiler/interpreter/kernels/KernelUtils.h"
+#include "dialects/nn/IR/NNOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -138,14 +139,18 @@ class Evaluator {
 public:
   explicit Evaluator(ModuleOp module) : module(module) {}
 
-  FailureOr<std::vector<RefTensor>> call(func::FuncOp func,
-                                         const std::vector<RefTensor> &args);
+  /// Calls `func`; `updatedArgs`, when given, receives `args` with the
+  /// function's assignments applied.
+  FailureOr<std::vector<RefTensor>>
+  call(func::FuncOp func, const std::vector<RefTensor> &args,
+       std::vector<RefTensor> *updatedArgs = nullptr);
 
 private:
   using Env = llvm::DenseMap<Value, RefTensor>;
 
   FailureOr<std::vector<RefTensor>>
-  evaluateBody(func::FuncOp func, const std::vector<RefTensor> &args);
+  evaluateBody(func::FuncOp func, const std::vector<RefTensor> &args,
+               std::vector<RefTensor> *updatedArgs);
   LogicalResult evaluate(Operation &op, Env &values);
   LogicalResult evaluateCall(func::CallOp op,
                              const std::vector<RefTensor> &operands,
@@ -171,7 +176,8 @@ gather(const llvm::DenseMap<Value, RefTensor> &env, Range &&range) {
 }
 
 FailureOr<std::vector<RefTensor>>
-Evaluator::call(func::FuncOp func, const std::vector<RefTensor> &args) {
+Evaluator::call(func::FuncOp func, const std::vector<RefTensor> &args,
+                std::vector<RefTensor> *updatedArgs) {
   if (failed(checkArguments(func, args)))
     return failure();
   if (func.isExternal())
@@ -187,21 +193,37 @@ Evaluator::call(func::FuncOp func, const std::vector<RefTensor> &args) {
                             << " is called recursively, which cannot "
                                "terminate without control flow";
   active.push_back(func);
-  FailureOr<std::vector<RefTensor>> results = evaluateBody(func, args);
+  FailureOr<std::vector<RefTensor>> results =
+      evaluateBody(func, args, updatedArgs);
   active.pop_back();
   return results;
 }
 
+/// nn.assign takes effect when the function returns (reads of the argument
+/// inside the function see its old value), so assignments wait until then.
+/// This is the interpreter's part of nn.assign; it has no kernel because it
+/// acts on the caller's arguments, not on values.
 FailureOr<std::vector<RefTensor>>
-Evaluator::evaluateBody(func::FuncOp func, const std::vector<RefTensor> &args) {
+Evaluator::evaluateBody(func::FuncOp func, const std::vector<RefTensor> &args,
+                        std::vector<RefTensor> *updatedArgs) {
   Block &block = func.getBody().front();
   Env values;
   for (auto [arg, tensor] : llvm::zip(block.getArguments(), args))
     values[arg] = tensor;
+  llvm::SmallVector<nn::AssignOp> assignments;
   for (Operation &op : block) {
-    if (auto ret = dyn_cast<func::ReturnOp>(op))
+    if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+      if (updatedArgs) {
+        *updatedArgs = args;
+        for (nn::AssignOp assign : assignments)
+          (*updatedArgs)[assign.getTargetArgument().getArgNumber()] =
+              values.lookup(assign.getValue());
+      }
       return gather(values, ret.getOperands());
-    if (failed(evaluate(op, values)))
+    }
+    if (auto assign = dyn_cast<nn::AssignOp>(op))
+      assignments.push_back(assign);
+    else if (failed(evaluate(op, values)))
       return failure();
   }
   return func.emitError() << "@" << func.getSymName()
@@ -241,6 +263,8 @@ LogicalResult Evaluator::evaluateCall(func::CallOp op,
   if (!callee)
     return op.emitOpError() << "calls '@" << op.getCallee()
                             << "', which is not a func.func of the module";
+  if (failed(nn::checkCalleeAssignsNothing(op, callee)))
+    return failure();
   FailureOr<std::vector<RefTensor>> calleeResults = call(callee, operands);
   if (failed(calleeResults))
     return failure();
@@ -249,11 +273,12 @@ LogicalResult Evaluator::evaluateCall(func::CallOp op,
 }
 
 FailureOr<std::vector<RefTensor>>
-Interpreter::run(StringRef entry, const std::vector<RefTensor> &args) const {
+Interpreter::run(StringRef entry, const std::vector<RefTensor> &args,
+                 std::vector<RefTensor> *updatedArgs) const {
   // Op handles are cheap copies; their accessors are not const.
   ModuleOp module = this->module;
   if (auto func = module.lookupSymbol<func::FuncOp>(entry))
-    return Evaluator(module).call(func, args);
+    return Evaluator(module).call(func, args, updatedArgs);
   std::string available;
   for (auto func : module.getOps<func::FuncOp>())
     available += (available.empty() ? "@" : ", @") + func.getSymName().str();

@@ -21,9 +21,12 @@ public:
 
   /// Runs the function named `entry` on `args`. Checks the argument count,
   /// dtypes and shapes against the signature (a `?` matches any size) and
-  /// reports problems as MLIR diagnostics at the function or op.
+  /// reports problems as MLIR diagnostics at the function or op. When
+  /// `updatedArgs` is given, it receives the arguments as the caller sees
+  /// them after the call: `args` with the entry's nn.assign applied.
   mlir::FailureOr<std::vector<RefTensor>>
-  run(llvm::StringRef entry, const std::vector<RefTensor> &args) const;
+  run(llvm::StringRef entry, const std::vector<RefTensor> &args,
+      std::vector<RefTensor> *updatedArgs = nullptr) const;
 
 private:
   mlir::ModuleOp module;

@@ -75,4 +75,24 @@ def StackTileBuffersPass : Pass<"nnc-stack-tile-buffers", "mlir::func::FuncOp"> 
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def MaterializeAssignmentsPass
+    : Pass<"nnc-materialize-assignments", "mlir::func::FuncOp"> {
+  let summary = "lower nn.assign to writes into the argument's buffer";
+  let description = [{
+    Runs on linalg on tensors, right before one-shot bufferization with
+    function boundaries. Each `nn.assign %arg, %v` moves to the end of the
+    function, after every read of the argument's old value, and becomes
+    `bufferization.materialize_in_destination %v in %arg`, which
+    bufferization must honour in place: the caller's buffer receives `%v`.
+    When `%v` comes from a kernel (or linalg op) whose destination is a
+    `tensor.empty`, the argument becomes that destination, so the kernel
+    writes the new value straight into the caller's buffer and no copy is
+    left; if the old value were still read after the kernel, bufferization
+    would compute into a temporary and copy instead. Arguments of public
+    functions that are not assigned are marked `bufferization.writable =
+    false`: an entry never writes its caller's inputs.
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect"];
+}
+
 #endif // NNC_COMPILER_TRANSFORMS_PASSES_TD

@@ -12,6 +12,8 @@
 
 #include "compiler/transforms/Passes.h"
 
+#include "mlir/Interfaces/ViewLikeInterface.h"
+
 namespace nnc {
 #define GEN_PASS_DEF_REUSETILEBUFFERSPASS
 #include "compiler/transforms/Passes.h.inc"
@@ -59,16 +61,30 @@ linalg::GenericOp finalEpilogue(memref::AllocOp alloc) {
   return nullptr;
 }
 
-/// True when nothing between `alloc` and `epilogue` touches `output`, so
-/// writing the producers' values there early is unobservable.
+/// The buffer `view` is a view of (through subviews, reshapes, ...).
+Value rootOf(Value view) {
+  while (auto viewLike = view.getDefiningOp<ViewLikeOpInterface>())
+    view = viewLike.getViewSource();
+  return view;
+}
+
+/// True when nothing between `alloc` and `epilogue` touches the memory of
+/// `output`, and the epilogue reads it through no input: writing the
+/// producers' values there early is then unobservable. An epilogue that
+/// updates its output in place (a train step's `p − lr·g`, reading the
+/// param tile it overwrites) must read the old values, so it keeps its
+/// temporary.
 bool untouchedBefore(Value output, memref::AllocOp alloc,
-                     Operation *epilogue) {
+                     linalg::GenericOp epilogue) {
+  Value root = rootOf(output);
+  auto touches = [&](Value operand) {
+    return isa<MemRefType>(operand.getType()) && rootOf(operand) == root;
+  };
   for (Operation *op = alloc->getNextNode(); op != epilogue;
        op = op->getNextNode())
-    for (Value operand : op->getOperands())
-      if (operand == output)
-        return false;
-  return true;
+    if (llvm::any_of(op->getOperands(), touches))
+      return false;
+  return llvm::none_of(epilogue.getDpsInputs(), touches);
 }
 
 /// A top-level buffer whose last use copies it into a result out-parameter
@@ -115,7 +131,8 @@ struct ReuseTileBuffersPass
       auto outputType = cast<MemRefType>(output.getType());
       if (outputType.getShape() != alloc.getType().getShape() ||
           outputType.getElementType() != alloc.getType().getElementType() ||
-          !sameSizes(alloc, output) || !untouchedBefore(output, alloc, epilogue) ||
+          !sameSizes(alloc, output) ||
+          !untouchedBefore(output, alloc, epilogue) ||
           !output.getParentBlock()->findAncestorOpInBlock(*alloc))
         continue;
       // The output is defined before the alloc (it dominates the users).

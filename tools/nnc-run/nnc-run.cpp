@@ -2,11 +2,15 @@
 //
 //   nnc-run MODEL.mlir|MODEL.so --entry=F [--target=cpu|cuda|interp]
 //           [--input=x.npy]... [--output=y.npy]... [-v] [--grad=F]
+//           [--train=F --optimizer=SPEC] [--updated-dir=DIR]
 //
-// With --grad=F the nn-autodiff pass adds @F_grad, which becomes the entry.
-// Inputs bind to F's arguments in order, outputs to its results in order;
-// without --output the results are printed. A failed run leaves no output
-// file behind.
+// With --grad=F the nn-autodiff pass adds @F_grad, which becomes the entry;
+// with --train=F --optimizer=SPEC, @F_train_step does. Inputs bind to the
+// entry's arguments in order, outputs to its results in order; without
+// --output the results are printed. --updated-dir=DIR writes, after the
+// call, every argument the entry may update in place (nn.param, nn.state
+// and nn.opt_state arguments) as DIR/argN.npy. A failed run leaves no
+// output file behind.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +20,7 @@
 #include "compiler/driver/LoadModule.h"
 #include "compiler/interpreter/Interpreter.h"
 #include "compiler/interpreter/NpyConversion.h"
+#include "compiler/training/Training.h"
 #include "tools/nnc-run/PrintTensor.h"
 
 #include <nnc/Executable.h>
@@ -57,11 +62,21 @@ cl::opt<bool> verbose("v", cl::desc("print the arena size and the run time"),
 cl::opt<std::string> grad("grad",
                           cl::desc("add @F_grad (nn-autodiff) and run it"),
                           cl::cat(category));
-cl::opt<std::string> train("train",
-                           cl::desc("run @F_train_step (not yet available)"),
-                           cl::cat(category));
-cl::opt<std::string> optimizer("optimizer", cl::desc("optimizer for --train"),
-                               cl::cat(category));
+cl::opt<std::string>
+    train("train",
+          cl::desc("add @F_train_step (one optimizer step on the loss F) "
+                   "and run it; needs --optimizer"),
+          cl::cat(category));
+cl::opt<std::string>
+    optimizer("optimizer",
+              cl::desc("optimizer of --train: NAME[:key=value,...], NAME one "
+                       "of sgd, momentum, adagrad, rmsprop, adam, adamw"),
+              cl::cat(category));
+cl::opt<std::string> updatedDir(
+    "updated-dir",
+    cl::desc("after the call, write every argument the entry may update in "
+             "place (nn.param, nn.state, nn.opt_state) as DIR/argN.npy"),
+    cl::value_desc("DIR"), cl::cat(category));
 } // namespace
 
 /// A compiled model is recognized by its name or, whatever its name, by its
@@ -87,25 +102,50 @@ static LogicalResult readInputs(std::vector<nnc::interp::RefTensor> &args) {
   return success();
 }
 
-/// Writes the results to --output files, or prints them. If one cannot be
-/// written, the ones written before it are removed.
-static LogicalResult emitResults(const std::vector<nnc::NpyArray> &results) {
-  for (size_t i = 0; i < results.size(); ++i) {
-    if (outputs.empty()) {
-      llvm::outs() << "result #" << i << ": "
-                   << nnc::formatTensor(nnc::interp::fromNpy(results[i]))
-                   << "\n";
-      continue;
-    }
-    nnc::Status status = nnc::writeNpy(outputs[i], results[i]);
+using NpyFiles = std::vector<std::pair<std::string, nnc::NpyArray>>;
+
+/// Writes `files` in order. If one cannot be written, the ones written
+/// before it are removed.
+static LogicalResult writeFiles(const NpyFiles &files) {
+  for (size_t i = 0; i < files.size(); ++i) {
+    nnc::Status status = nnc::writeNpy(files[i].first, files[i].second);
     if (!status.ok()) {
       llvm::errs() << "nnc-run: error: " << status.message() << "\n";
       for (size_t j = 0; j < i; ++j)
-        llvm::sys::fs::remove(outputs[j]);
+        llvm::sys::fs::remove(files[j].first);
       return failure();
     }
   }
   return success();
+}
+
+/// Writes the results to --output files, or prints them, and the updated
+/// arguments (`updated`: index and value) to --updated-dir.
+static LogicalResult
+emitResults(const std::vector<nnc::NpyArray> &results,
+            const std::vector<std::pair<unsigned, nnc::NpyArray>> &updated) {
+  NpyFiles files;
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (outputs.empty())
+      llvm::outs() << "result #" << i << ": "
+                   << nnc::formatTensor(nnc::interp::fromNpy(results[i]))
+                   << "\n";
+    else
+      files.emplace_back(outputs[i], results[i]);
+  }
+  if (!updatedDir.empty())
+    for (const auto &[index, array] : updated) {
+      llvm::SmallString<128> path(updatedDir);
+      llvm::sys::path::append(path, "arg" + std::to_string(index) + ".npy");
+      files.emplace_back(path.str().str(), array);
+    }
+  return writeFiles(files);
+}
+
+/// The roles of the arguments an entry may update in place.
+static bool isUpdatable(nnc_role_t role) {
+  return role == NNC_ROLE_PARAM || role == NNC_ROLE_STATE ||
+         role == NNC_ROLE_OPT_STATE;
 }
 
 /// Compiler diagnostics arrive formatted (`file:line:col: error: ...`);
@@ -129,6 +169,8 @@ static LogicalResult runCompiled() {
   } else {
     nnc::CompilerOptions options;
     options.gradFunction = grad;
+    options.trainFunction = train;
+    options.optimizerSpec = optimizer;
     nnc::Compiler compiler(options);
     if (failed(report(compiler.compileFile(modelPath, executable))))
       return failure();
@@ -165,7 +207,11 @@ static LogicalResult runCompiled() {
   std::vector<nnc::NpyArray> arrays;
   for (const nnc::Tensor &result : results)
     arrays.push_back(result.toNpy());
-  return emitResults(arrays);
+  std::vector<std::pair<unsigned, nnc::NpyArray>> updated;
+  for (unsigned i = 0; i < desc->num_args; ++i)
+    if (isUpdatable(static_cast<nnc_role_t>(desc->args[i].role)))
+      updated.emplace_back(i, args[i].toNpy());
+  return emitResults(arrays, updated);
 }
 
 /// Checks the --input/--output counts against the function's signature
@@ -194,24 +240,30 @@ static LogicalResult runInterpreted() {
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
   OwningOpRef<ModuleOp> module = nnc::loadModule(modelPath, context, sourceMgr);
   if (!module ||
-      (!grad.empty() && failed(nnc::addGradientFunction(*module, grad))))
+      (!grad.empty() && failed(nnc::addGradientFunction(*module, grad))) ||
+      (!train.empty() &&
+       failed(nnc::addTrainStepFunction(*module, train, optimizer))))
     return failure();
   func::FuncOp func = nnc::lookupFunction(*module, entry);
-  std::vector<nnc::interp::RefTensor> args;
+  std::vector<nnc::interp::RefTensor> args, argsAfter;
   if (!func || failed(checkArity(func)) || failed(readInputs(args)))
     return failure();
   FailureOr<std::vector<nnc::interp::RefTensor>> results =
-      nnc::interp::Interpreter(*module).run(entry, args);
+      nnc::interp::Interpreter(*module).run(entry, args, &argsAfter);
   if (failed(results))
     return failure();
   std::vector<nnc::NpyArray> arrays;
   for (const nnc::interp::RefTensor &result : *results)
     arrays.push_back(nnc::interp::toNpy(result));
-  return emitResults(arrays);
+  std::vector<std::pair<unsigned, nnc::NpyArray>> updated;
+  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+    if (isUpdatable(nnc::argumentRole(func, i)))
+      updated.emplace_back(i, nnc::interp::toNpy(argsAfter[i]));
+  return emitResults(arrays, updated);
 }
 
-/// Every --output goes to an existing directory: checked before anything
-/// runs, so a mistake costs nothing.
+/// Every --output goes to an existing directory, and so does
+/// --updated-dir: checked before anything runs, so a mistake costs nothing.
 static LogicalResult checkOutputDirectories() {
   for (const std::string &path : outputs) {
     llvm::StringRef directory = llvm::sys::path::parent_path(path);
@@ -221,24 +273,53 @@ static LogicalResult checkOutputDirectories() {
       return failure();
     }
   }
+  if (!updatedDir.empty() && !llvm::sys::fs::is_directory(updatedDir)) {
+    llvm::errs() << "nnc-run: error: --updated-dir: no directory '"
+                 << updatedDir << "'\n";
+    return failure();
+  }
+  return success();
+}
+
+/// --grad and --train derive the entry from a .mlir model; --train needs
+/// a valid --optimizer (checked before anything is parsed).
+static LogicalResult chooseDerivedEntry() {
+  if (!grad.empty() && !train.empty()) {
+    llvm::errs() << "nnc-run: error: --grad and --train each choose the "
+                    "entry; give one of them\n";
+    return failure();
+  }
+  const char *flag = !grad.empty() ? "--grad" : "--train";
+  if ((!grad.empty() || !train.empty()) && isCompiledLibrary(modelPath)) {
+    llvm::errs() << "nnc-run: error: " << flag
+                 << " needs a .mlir model; compile the library with `nnc "
+                 << flag << "` instead\n";
+    return failure();
+  }
+  if (train.empty() != optimizer.empty()) {
+    llvm::errs() << "nnc-run: error: "
+                 << (train.empty() ? "--optimizer needs --train=F"
+                                   : "--train needs --optimizer=SPEC")
+                 << "\n";
+    return failure();
+  }
+  if (!train.empty()) {
+    llvm::Expected<nnc::OptimizerSpec> spec =
+        nnc::parseOptimizerSpec(optimizer);
+    if (!spec) {
+      llvm::errs() << "nnc-run: error: " << llvm::toString(spec.takeError())
+                   << "\n";
+      return failure();
+    }
+    entry = nnc::trainStepFunctionName(train);
+  }
+  if (!grad.empty())
+    entry = nnc::gradientFunctionName(grad);
   return success();
 }
 
 static LogicalResult run() {
-  if (!train.empty() || !optimizer.empty()) {
-    llvm::errs() << "nnc-run: error: --train and --optimizer are not "
-                    "available in this build yet\n";
-    return failure();
-  }
-  if (!grad.empty()) {
-    if (isCompiledLibrary(modelPath)) {
-      llvm::errs() << "nnc-run: error: --grad needs a .mlir model; compile "
-                      "the library with `nnc --grad` instead\n";
-      return failure();
-    }
-    entry = nnc::gradientFunctionName(grad);
-  }
-  if (failed(checkOutputDirectories()))
+  if (failed(chooseDerivedEntry()) || failed(checkOutputDirectories()))
     return failure();
   if (target == "cpu")
     return runCompiled();

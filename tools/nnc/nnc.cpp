@@ -3,7 +3,7 @@
 //   nnc MODEL.mlir -o OUT.so [--target=cpu]
 //       [--emit=so|obj|asm|mlir|llvm|header] [-O0..-O3]
 //       [--cpu=native|NAME] [--cpu-features=+f,-g] [--print-ir-after-all]
-//       [--grad=F]
+//       [--grad=F] [--train=F --optimizer=NAME[:key=value,...]]
 //   nnc check-grad MODEL.mlir --function=F [...]   (tools/nnc/CheckGrad.cpp)
 //   nnc train MODEL.mlir --loss=F --optimizer=SPEC [...]
 //                                          (tools/nnc/train/TrainCommand.cpp)
@@ -16,6 +16,7 @@
 #include "compiler/backends/cpu/ObjectEmitter.h"
 #include "compiler/driver/Compiler.h"
 #include "compiler/driver/KernelGraph.h"
+#include "compiler/training/OptimizerSpec.h"
 #include "tools/nnc/CheckGrad.h"
 #include "tools/nnc/HeaderWriter.h"
 #include "tools/nnc/train/TrainCommand.h"
@@ -62,11 +63,19 @@ cl::opt<bool> printIrAfterAll("print-ir-after-all",
 cl::opt<std::string> grad("grad",
                           cl::desc("add @F_grad: F's loss and its gradient"),
                           cl::cat(category));
-cl::opt<std::string> train("train",
-                           cl::desc("add @F_train_step (not yet available)"),
-                           cl::cat(category));
-cl::opt<std::string> optimizer("optimizer", cl::desc("optimizer for --train"),
-                               cl::cat(category));
+cl::opt<std::string>
+    train("train",
+          cl::desc("add @F_train_step: one optimizer step on the loss F, "
+                   "updating params and optimizer state in place; needs "
+                   "--optimizer"),
+          cl::cat(category));
+cl::opt<std::string>
+    optimizer("optimizer",
+              cl::desc("optimizer of --train: NAME[:key=value,...], NAME one "
+                       "of sgd, momentum, adagrad, rmsprop, adam, adamw; keys "
+                       "lr, momentum, nesterov, beta1, beta2, eps, alpha, "
+                       "weight_decay"),
+              cl::cat(category));
 } // namespace
 
 static int fail(const std::string &message) {
@@ -143,9 +152,14 @@ static Status checkOptions() {
   if (target == "cuda" || emit == "ptx")
     return Status::error("nnc: error: the cuda target is not available in "
                          "this build yet");
-  if (!train.empty() || !optimizer.empty())
-    return Status::error("nnc: error: --train and --optimizer are not "
-                         "available in this build yet");
+  if (train.empty() != optimizer.empty())
+    return Status::error(train.empty()
+                             ? "nnc: error: --optimizer needs --train=F"
+                             : "nnc: error: --train needs --optimizer=SPEC");
+  if (!optimizer.empty())
+    if (llvm::Expected<OptimizerSpec> spec = parseOptimizerSpec(optimizer);
+        !spec)
+      return Status::error("nnc: error: " + llvm::toString(spec.takeError()));
   if (optLevel > 3)
     return Status::error("nnc: error: -O" + std::to_string(optLevel) +
                          " is not an optimization level (0-3)");
@@ -163,6 +177,8 @@ static int compile() {
   options.cpu.optLevel = optLevel;
   options.printIrAfterAll = printIrAfterAll;
   options.gradFunction = grad;
+  options.trainFunction = train;
+  options.optimizerSpec = optimizer;
   Compiler compiler(options);
   mlir::OwningOpRef<mlir::ModuleOp> module;
   std::vector<EntrySignature> entries;

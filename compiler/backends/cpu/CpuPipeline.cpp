@@ -37,8 +37,8 @@ LogicalResult copyWithLinalg(OpBuilder &builder, Location loc, Value from,
 
 /// Prepares the public functions, the entries, for the ABI: they get the C
 /// interface wrappers it calls (`_mlir_ciface_<name>`), and lose the nn
-/// argument roles, which the signature has recorded and which only make
-/// sense on tensors.
+/// argument roles and the optimizer record, which the signature has
+/// recorded and which only make sense on tensors.
 struct PrepareEntriesPass
     : PassWrapper<PrepareEntriesPass, OperationPass<ModuleOp>> {
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(PrepareEntriesPass)
@@ -46,9 +46,11 @@ struct PrepareEntriesPass
   void runOnOperation() override {
     for (auto func : getOperation().getOps<func::FuncOp>()) {
       for (unsigned i = 0; i < func.getNumArguments(); ++i)
-        for (StringRef name : {nn::kParamAttrName, nn::kStateAttrName,
-                               nn::kInitAttrName, nn::kNameAttrName})
+        for (StringRef name :
+             {nn::kParamAttrName, nn::kStateAttrName, nn::kInitAttrName,
+              nn::kNameAttrName, nn::kOptStateAttrName, nn::kOptParamAttrName})
           func.removeArgAttr(i, name);
+      func->removeAttr(nn::kOptimizerAttrName);
       if (func.isPublic() && !func.isExternal()) {
         func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                       UnitAttr::get(&getContext()));
@@ -199,6 +201,7 @@ void nnc::buildKernelFormationPipeline(OpPassManager &pm) {
 void nnc::buildCpuPipeline(OpPassManager &pm, int64_t vectorLanes) {
   buildKernelFormationPipeline(pm);
   pm.addPass(std::make_unique<PrepareEntriesPass>());
+  pm.addNestedPass<func::FuncOp>(nnc::createMaterializeAssignmentsPass());
   addBufferizationPasses(pm, vectorLanes);
   addLoweringToLLVMPasses(pm);
 }

@@ -23,6 +23,12 @@ struct ConvertNNToLinalgPass
     ConversionTarget target(*context);
     // Everything nn must go; what the patterns produce stays.
     target.addIllegalDialect<nn::NNDialect>();
+    // nn.assign is a write at the function boundary, not a computation: it
+    // becomes bufferization.materialize_in_destination right before
+    // bufferization (nnc-materialize-assignments), because in tensor form
+    // that op has no effect and the canonicalizations of kernel formation
+    // would erase it as dead.
+    target.addLegalOp<nn::AssignOp>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
                            math::MathDialect, tensor::TensorDialect,
                            func::FuncDialect>();

@@ -43,6 +43,19 @@ struct ComposeReshapes : OpRewritePattern<ReshapeOp> {
   }
 };
 
+// Assign(a, a) = nothing: the argument keeps its value.
+struct EraseSelfAssignment : OpRewritePattern<AssignOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(AssignOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getTarget() != op.getValue())
+      return failure();
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 } // namespace
 
 void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
@@ -53,4 +66,9 @@ void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 void ReshapeOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                             MLIRContext *context) {
   patterns.add<ComposeReshapes>(context);
+}
+
+void AssignOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                           MLIRContext *context) {
+  patterns.add<EraseSelfAssignment>(context);
 }

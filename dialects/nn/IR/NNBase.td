@@ -35,6 +35,7 @@ def NN_Dialect : Dialect {
   let usePropertiesForAttributes = 0;
   let hasRegionArgAttrVerify = 1;
   let hasRegionResultAttrVerify = 1;
+  let hasOperationAttrVerify = 1;
   let hasConstantMaterializer = 1;
 }
 

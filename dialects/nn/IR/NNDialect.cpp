@@ -47,9 +47,9 @@ static LogicalResult verifyInitAttr(Operation *op, unsigned argIndex,
            << name.getValue() << "' (expected one of " << known << ")";
   }
   if (!argAttrs.contains(kParamAttrName) && !argAttrs.contains(kStateAttrName))
-    return op->emitOpError() << "argument " << argIndex << ": '"
-                             << kInitAttrName << "' needs '" << kParamAttrName
-                             << "' or '" << kStateAttrName << "'";
+    return op->emitOpError()
+           << "argument " << argIndex << ": '" << kInitAttrName << "' needs '"
+           << kParamAttrName << "' or '" << kStateAttrName << "'";
   return success();
 }
 
@@ -68,8 +68,58 @@ static LogicalResult verifyNameAttr(Operation *op, unsigned argIndex,
   return success();
 }
 
-/// Checks the role attributes nn.param, nn.state and nn.init on a function
-/// argument: they name what the driver allocates, initializes and updates.
+/// Optimizer state of a train step: a slot name on a statically shaped
+/// float tensor that is neither a param nor running statistics.
+static LogicalResult verifyOptStateAttr(FunctionOpInterface func,
+                                        unsigned argIndex, Attribute value) {
+  auto slot = dyn_cast<StringAttr>(value);
+  if (!slot || slot.getValue().empty())
+    return func.emitOpError()
+           << "argument " << argIndex << ": '" << kOptStateAttrName
+           << "' must be a non-empty string (the slot)";
+  auto tensor = dyn_cast<RankedTensorType>(func.getArgumentTypes()[argIndex]);
+  if (!tensor || !isa<FloatType>(tensor.getElementType()) ||
+      !tensor.hasStaticShape())
+    return func.emitOpError()
+           << "argument " << argIndex << ": '" << kOptStateAttrName
+           << "' needs a statically shaped float tensor, got "
+           << func.getArgumentTypes()[argIndex];
+  DictionaryAttr argAttrs = func.getArgAttrDict(argIndex);
+  if (argAttrs.contains(kParamAttrName) || argAttrs.contains(kStateAttrName))
+    return func.emitOpError() << "argument " << argIndex << " cannot be both '"
+                              << kOptStateAttrName << "' and a param or state";
+  return success();
+}
+
+/// The param an optimizer-state slot belongs to: an nn.param argument of
+/// the same function with the same type.
+static LogicalResult verifyOptParamAttr(FunctionOpInterface func,
+                                        unsigned argIndex, Attribute value) {
+  auto index = dyn_cast<IntegerAttr>(value);
+  if (!index || !index.getType().isSignlessInteger(64))
+    return func.emitOpError() << "argument " << argIndex << ": '"
+                              << kOptParamAttrName << "' must be an i64";
+  if (!func.getArgAttr(argIndex, kOptStateAttrName))
+    return func.emitOpError()
+           << "argument " << argIndex << ": '" << kOptParamAttrName
+           << "' needs '" << kOptStateAttrName << "'";
+  int64_t param = index.getInt();
+  if (param < 0 || param >= static_cast<int64_t>(func.getNumArguments()) ||
+      !func.getArgAttr(param, kParamAttrName))
+    return func.emitOpError()
+           << "argument " << argIndex << ": '" << kOptParamAttrName
+           << "' = " << param << " does not name an nn.param argument";
+  if (func.getArgumentTypes()[param] != func.getArgumentTypes()[argIndex])
+    return func.emitOpError()
+           << "argument " << argIndex << " has type "
+           << func.getArgumentTypes()[argIndex] << " but its param (argument "
+           << param << ") has type " << func.getArgumentTypes()[param];
+  return success();
+}
+
+/// Checks the role attributes nn.param, nn.state, nn.init, nn.opt_state,
+/// nn.opt_param and nn.name on a function argument: they name what the driver
+/// allocates, initializes and updates.
 LogicalResult NNDialect::verifyRegionArgAttribute(Operation *op,
                                                   unsigned regionIndex,
                                                   unsigned argIndex,
@@ -99,12 +149,16 @@ LogicalResult NNDialect::verifyRegionArgAttribute(Operation *op,
   }
   if (attrName == kInitAttrName)
     return verifyInitAttr(op, argIndex, attribute.getValue(), argAttrs);
+  if (attrName == kOptStateAttrName)
+    return verifyOptStateAttr(func, argIndex, attribute.getValue());
+  if (attrName == kOptParamAttrName)
+    return verifyOptParamAttr(func, argIndex, attribute.getValue());
   if (attrName == kNameAttrName)
     return verifyNameAttr(op, argIndex, attribute.getValue());
   return op->emitOpError() << "argument " << argIndex
                            << ": unknown nn argument attribute '" << attrName
-                           << "' (expected nn.param, nn.state, nn.init or "
-                              "nn.name)";
+                           << "' (expected nn.param, nn.state, nn.init, "
+                              "nn.opt_state, nn.opt_param or nn.name)";
 }
 
 /// Roles belong to arguments: a result marked nn.param would be ignored.
@@ -115,4 +169,18 @@ LogicalResult NNDialect::verifyRegionResultAttribute(Operation *op,
   return op->emitOpError() << "result " << resultIndex << ": '"
                            << attribute.getName().getValue()
                            << "' is only valid on function arguments";
+}
+
+/// nn.optimizer on a train step records its resolved optimizer spec.
+LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
+                                                  NamedAttribute attribute) {
+  StringRef name = attribute.getName().getValue();
+  if (name != kOptimizerAttrName)
+    return op->emitOpError()
+           << "unknown nn attribute '" << name << "' (expected "
+           << kOptimizerAttrName << " on a function)";
+  if (!isa<FunctionOpInterface>(op) || !isa<StringAttr>(attribute.getValue()))
+    return op->emitOpError()
+           << "'" << name << "' must be a string on a function";
+  return success();
 }

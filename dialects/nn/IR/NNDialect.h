@@ -24,6 +24,8 @@ constexpr llvm::StringLiteral kNameAttrName = "nn.name";
 /// them) and the index of the nn.param argument the slot belongs to.
 constexpr llvm::StringLiteral kOptStateAttrName = "nn.opt_state";
 constexpr llvm::StringLiteral kOptParamAttrName = "nn.opt_param";
+/// The resolved optimizer spec of a train step ("adam:lr=0.001,...").
+constexpr llvm::StringLiteral kOptimizerAttrName = "nn.optimizer";
 
 /// The initializers `nn.init` may name (PyTorch's formulas).
 ArrayRef<StringRef> initializerNames();

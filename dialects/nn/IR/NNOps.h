@@ -15,4 +15,13 @@
 #define GET_OP_CLASSES
 #include "dialects/nn/IR/NNOps.h.inc"
 
+namespace mlir::nn {
+
+/// Reports `call` when `callee` assigns its arguments (nn.assign): a call
+/// passes values, so the assignment could not reach the caller's tensors.
+/// Only an entry may assign; the interpreter and the compiler both check.
+LogicalResult checkCalleeAssignsNothing(func::CallOp call, func::FuncOp callee);
+
+} // namespace mlir::nn
+
 #endif // NNC_DIALECTS_NN_IR_NNOPS_H

@@ -9,5 +9,6 @@ include "dialects/nn/IR/LayerOps.td"
 include "dialects/nn/IR/NormOps.td"
 include "dialects/nn/IR/ShapeOps.td"
 include "dialects/nn/IR/LossOps.td"
+include "dialects/nn/IR/StateOps.td"
 
 #endif // NN_OPS_TD

@@ -37,3 +37,19 @@ func.func @batch_norm_state(%mean: tensor<16xf32> {nn.state, nn.init = "zeros"},
                             %other: tensor<16xf32> {nn.state}) {
   return
 }
+
+// -----
+
+// Tests that a train step's optimizer state names its slot and its param,
+// the step count only its slot, and the function records its optimizer.
+// CHECK-LABEL: func.func @loss_train_step(
+// CHECK-SAME: %{{.*}}: tensor<4xf32> {nn.param},
+// CHECK-SAME: %{{.*}}: tensor<4xf32> {nn.opt_param = 0 : i64, nn.opt_state = "exp_avg"},
+// CHECK-SAME: %{{.*}}: tensor<f32> {nn.opt_state = "step"})
+// CHECK-SAME: attributes {nn.optimizer = "adam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-08,weight_decay=0"}
+func.func @loss_train_step(%w: tensor<4xf32> {nn.param},
+                           %m: tensor<4xf32> {nn.opt_state = "exp_avg", nn.opt_param = 0 : i64},
+                           %step: tensor<f32> {nn.opt_state = "step"})
+    attributes {nn.optimizer = "adam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-08,weight_decay=0"} {
+  return
+}
