@@ -22,6 +22,23 @@ def PlanMemoryPass : Pass<"nnc-plan-memory", "mlir::ModuleOp"> {
                            "::mlir::memref::MemRefDialect"];
 }
 
+def CollapseContractionDimsPass
+    : Pass<"nnc-collapse-contraction-dims", "mlir::func::FuncOp"> {
+  let summary = "merge a contraction's runs of same-role loops into one loop";
+  let description = [{
+    Runs on linalg on tensors. Reshape propagation during elementwise fusion
+    can split one GEMM dimension into several (a linear layer's input
+    gradient feeding a [N, C, H, W] view gets n = (C, H, W)), and the CPU
+    backend's packed GEMM takes only contractions with exactly one m, n and
+    k loop. Each run of consecutive loops with the same role (batch, m, n or
+    k) that every operand indexes contiguously in the same order is merged
+    into one loop; operands are reshaped with collapse_shape and the result
+    expanded back, both views, never copies.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect",
+                           "::mlir::linalg::LinalgDialect"];
+}
+
 def FormKernelsPass : Pass<"nnc-form-kernels", "mlir::func::FuncOp"> {
   let summary = "group linalg ops into kernels: tiled loops over output tiles";
   let description = [{

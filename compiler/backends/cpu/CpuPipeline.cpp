@@ -192,6 +192,7 @@ void nnc::buildKernelFormationPipeline(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
+  pm.addNestedPass<func::FuncOp>(nnc::createCollapseContractionDimsPass());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(nnc::createFormKernelsPass());
   pm.addPass(createCanonicalizerPass());

@@ -3,6 +3,7 @@
 #include "compiler/backends/cpu/ElementwiseVectorize.h"
 #include "compiler/backends/cpu/PackCodegen.h"
 
+#include "mlir/Dialect/Affine/Utils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -15,11 +16,13 @@ using namespace nnc;
 
 namespace {
 /// How the flattened loop nest reaches one operand: a memref (collapsed
-/// where loops were merged) and, per memref dimension, the loop indexing it
-/// (-1: index 0 of a size-1 broadcast dimension); or a scalar.
+/// where loops were merged) and, per memref dimension, its index as a
+/// function of the nest's loops (a loop; 0 for a size-1 broadcast
+/// dimension; a window expression such as i·s + p of an im2col); or a
+/// scalar.
 struct Access {
   Value memref, scalar;
-  SmallVector<int64_t> loops;
+  SmallVector<AffineExpr> indices;
 };
 
 /// The loop nest after merging trailing loops that every operand reads
@@ -30,19 +33,32 @@ struct Nest {
 };
 } // namespace
 
+/// Whether `e` is `inner` plus terms free of it (j + 2·q, not 2·j).
+static bool advancesByOne(AffineExpr e, unsigned inner) {
+  MLIRContext *context = e.getContext();
+  AffineExpr d = getAffineDimExpr(inner, context);
+  AffineExpr step = e.replace(d, d + 1) - e;
+  auto one = dyn_cast<AffineConstantExpr>(simplifyAffineExpr(step, 0xffff, 0));
+  return one && one.getValue() == 1;
+}
+
 /// Whether `operand` is contiguous along loop `inner`, or does not depend
-/// on it (then it is broadcast).
+/// on it (then it is broadcast). Results other than the last may be any
+/// affine expression of the outer loops (the window rows of an im2col); the
+/// last must step by one element per step of `inner`.
 static bool contiguousAlong(linalg::LinalgOp op, OpOperand &operand,
                             unsigned inner) {
   auto type = dyn_cast<MemRefType>(operand.get().getType());
   if (!type)
     return !isa<ShapedType>(operand.get().getType());
   AffineMap map = op.getMatchingIndexingMap(&operand);
-  if (!map.isProjectedPermutation(/*allowZeroInResults=*/true))
-    return false;
   if (!map.isFunctionOfDim(inner))
     return true;
-  return map.getResults().back() == getAffineDimExpr(inner, op->getContext()) &&
+  ArrayRef<AffineExpr> results = map.getResults();
+  bool onlyLast = llvm::none_of(results.drop_back(), [&](AffineExpr e) {
+    return e.isFunctionOfDim(inner);
+  });
+  return onlyLast && advancesByOne(results.back(), inner) &&
          staticStride(operand.get(), type.getRank() - 1) == 1;
 }
 
@@ -106,6 +122,10 @@ static bool canMerge(linalg::LinalgOp op, unsigned k) {
     auto type = dyn_cast<MemRefType>(operand.get().getType());
     if (!type)
       continue;
+    // Window expressions index one loop's worth of elements at a time.
+    if (!op.getMatchingIndexingMap(&operand).isProjectedPermutation(
+            /*allowZeroInResults=*/true))
+      return false;
     ArrayRef<AffineExpr> results =
         op.getMatchingIndexingMap(&operand).getResults();
     unsigned used = llvm::count_if(results, [&](AffineExpr e) {
@@ -145,7 +165,7 @@ static Access accessOf(OpBuilder &b, Location loc, linalg::LinalgOp op,
       merged = true;
       continue;
     }
-    access.loops.push_back(d ? int64_t(d.getPosition()) : -1);
+    access.indices.push_back(e);
   }
   access.memref = value;
   if (merged) {
@@ -153,7 +173,7 @@ static Access accessOf(OpBuilder &b, Location loc, linalg::LinalgOp op,
     if (k > 1)
       access.memref = b.create<memref::CollapseShapeOp>(
           loc, value, mergeTrailing(type.getRank(), k));
-    access.loops.push_back(first);
+    access.indices.push_back(getAffineDimExpr(first, b.getContext()));
   }
   return access;
 }
@@ -199,7 +219,9 @@ public:
 
 private:
   bool isInvariant(const Access &a) const {
-    return !llvm::is_contained(a.loops, int64_t(nest.sizes.size() - 1));
+    return llvm::none_of(a.indices, [&](AffineExpr e) {
+      return e.isFunctionOfDim(nest.sizes.size() - 1);
+    });
   }
   SmallVector<Value> indicesFor(OpBuilder &b, Location loc, const Access &a,
                                 ValueRange ivs);
@@ -217,8 +239,12 @@ private:
 SmallVector<Value> TileEmitter::indicesFor(OpBuilder &b, Location loc,
                                            const Access &a, ValueRange ivs) {
   SmallVector<Value> indices;
-  for (int64_t loop : a.loops)
-    indices.push_back(loop >= 0 ? ivs[loop] : indexConst(b, loc, 0));
+  for (AffineExpr e : a.indices) {
+    if (auto d = dyn_cast<AffineDimExpr>(e))
+      indices.push_back(ivs[d.getPosition()]);
+    else
+      indices.push_back(affine::expandAffineExpr(b, loc, e, ivs, {}));
+  }
   return indices;
 }
 

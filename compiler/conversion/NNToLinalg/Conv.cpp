@@ -31,8 +31,18 @@
 //   dw[g, f, c, p, q] = Σ_{n, i, j} dy[n, g, f, i, j] ·
 //                       x_pad[n, g, c, i·sh + p·dh, j·sw + q·dw]
 //
-// one linalg.generic whose first loop runs over the filters of a group, so
-// that kernel formation gives each thread its own filters.
+// As one scalar generic this is a long sum LLVM cannot vectorize (that would
+// reassociate it), so it is split into GEMMs the CPU backend recognizes:
+//
+//   col[n, g, (c, p, q), (i, j)] = x_pad[n, g, c, i·sh + p·dh, j·sw + q·dw]
+//   partial[n, g, f, r]          = Σ_k dy[n, g, f, k] · col[n, g, r, k]
+//   dw[g, f, r]                  = Σ_n partial[n, g, f, r]
+//
+// im2col per image, a batched matmul_transpose_b per image (m = F/G,
+// n = C/G·KH·KW, k = OH·OW), then a sum over the batch. The batch loop leads
+// all three, so kernel formation spreads the images over threads without
+// two threads accumulating into the same dw; the partials cost N copies of
+// dw, small next to the images.
 //
 //===----------------------------------------------------------------------===//
 
@@ -305,33 +315,92 @@ struct ConvertConv2DGradInput : OpRewritePattern<nn::Conv2DGradInputOp> {
 // conv2d_grad_filter
 //===----------------------------------------------------------------------===//
 
-/// dw [G, F/G, C/G, KH, KW] += dy [N, G, F/G, OH, OW] · x_pad [N, G, C/G,
-/// Hp, Wp] over loops (f, g, c, p, q | n, i, j), as at the top.
-static Value correlateGroups(OpBuilder &b, Location loc, Value x, Value dy,
-                             Value init, ArrayRef<int64_t> strides,
-                             ArrayRef<int64_t> dilations) {
+/// The window columns of x_pad [N, G, C/G, Hp, Wp] as [N, G, C/G, KH, KW,
+/// OH, OW]: col[n, g, c, p, q, i, j] = x_pad[n, g, c, i·sh + p·dh,
+/// j·sw + q·dw], a copy whose input map holds the window expressions.
+static Value windowColumns(OpBuilder &b, Location loc, Value x,
+                           ArrayRef<int64_t> kernel, OpFoldResult outRows,
+                           OpFoldResult outCols, ArrayRef<int64_t> strides,
+                           ArrayRef<int64_t> dilations) {
   MLIRContext *context = b.getContext();
   auto d = [&](unsigned i) { return getAffineDimExpr(i, context); };
-  AffineMap dyMap =
-      AffineMap::get(8, 0, {d(5), d(1), d(0), d(6), d(7)}, context);
   AffineMap xMap =
-      AffineMap::get(8, 0,
-                     {d(5), d(1), d(2), d(6) * strides[0] + d(3) * dilations[0],
-                      d(7) * strides[1] + d(4) * dilations[1]},
+      AffineMap::get(7, 0,
+                     {d(0), d(1), d(2), d(5) * strides[0] + d(3) * dilations[0],
+                      d(6) * strides[1] + d(4) * dilations[1]},
                      context);
-  AffineMap dwMap =
-      AffineMap::get(8, 0, {d(1), d(0), d(2), d(3), d(4)}, context);
-  SmallVector<utils::IteratorType> iterators(5, utils::IteratorType::parallel);
-  iterators.append(3, utils::IteratorType::reduction);
+  SmallVector<OpFoldResult> sizes = sizesOf(b, loc, x);
+  sizes.resize(3);
+  sizes.append(
+      {b.getIndexAttr(kernel[0]), b.getIndexAttr(kernel[1]), outRows, outCols});
+  Value init = emptyTensor(b, loc, sizes, getElementTypeOrSelf(x.getType()));
+  return mapGeneric(
+      b, loc, x, xMap, init,
+      [](OpBuilder &, Location, ValueRange args) -> Value { return args[0]; });
+}
+
+/// Per image, the GEMM partial[n, g, f, r] = Σ_k dy[n, g, f, k] ·
+/// col[n, g, r, k] over loops (n, g, f, r | k): batch (n, g), m = f, n = r,
+/// k = output position, every operand a plain view, so the CPU backend's
+/// packed GEMM takes it and kernel formation hands each thread its images.
+static Value perImageProducts(OpBuilder &b, Location loc, Value dy, Value col,
+                              Value init) {
+  MLIRContext *context = b.getContext();
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, context); };
+  auto map = [&](ArrayRef<AffineExpr> results) {
+    return AffineMap::get(5, 0, results, context);
+  };
+  SmallVector<utils::IteratorType> iterators(4, utils::IteratorType::parallel);
+  iterators.push_back(utils::IteratorType::reduction);
   auto generic = b.create<linalg::GenericOp>(
-      loc, init.getType(), ValueRange{dy, x}, init,
-      ArrayRef<AffineMap>{dyMap, xMap, dwMap}, iterators,
-      [](OpBuilder &nb, Location nloc, ValueRange args) {
+      loc, init.getType(), ValueRange{dy, col}, init,
+      ArrayRef<AffineMap>{map({d(0), d(1), d(2), d(4)}),
+                          map({d(0), d(1), d(3), d(4)}),
+                          map({d(0), d(1), d(2), d(3)})},
+      iterators, [](OpBuilder &nb, Location nloc, ValueRange args) {
         Value product = nb.create<arith::MulFOp>(nloc, args[0], args[1]);
         Value sum = nb.create<arith::AddFOp>(nloc, args[2], product);
         nb.create<linalg::YieldOp>(nloc, sum);
       });
   return generic.getResult(0);
+}
+
+/// Σ_n partial[n, g, f, r] into [G, F/G, R], over loops (g, n, f, r): the
+/// batch is an outer reduction, so the inner loops run along contiguous
+/// rows of both and vectorize without reassociating a sum.
+static Value sumOverImages(OpBuilder &b, Location loc, Value partial,
+                           Value zero) {
+  MLIRContext *context = b.getContext();
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, context); };
+  SmallVector<OpFoldResult> sizes = dropSizes(sizesOf(b, loc, partial), {0});
+  Value init = filledTensor(b, loc, sizes, zero);
+  AffineMap partialMap =
+      AffineMap::get(4, 0, {d(1), d(0), d(2), d(3)}, context);
+  return reduceGeneric(
+      b, loc, partial, partialMap, {1}, init,
+      [](OpBuilder &nb, Location nloc, ValueRange args) {
+        return nb.create<arith::AddFOp>(nloc, args[0], args[1]).getResult();
+      });
+}
+
+/// dw = Σ_n dy_n · col_nᵀ: see the top of the file.
+static Value filterGradient(OpBuilder &b, Location loc, Value x, Value dy,
+                            Value zero, ArrayRef<int64_t> kernel,
+                            ArrayRef<int64_t> strides,
+                            ArrayRef<int64_t> dilations) {
+  Value col = windowColumns(b, loc, x, kernel, sizeOf(b, loc, dy, 3),
+                            sizeOf(b, loc, dy, 4), strides, dilations);
+  // [N, G, C/G·KH·KW, OH·OW] and [N, G, F/G, OH·OW]: reshapes, no copies.
+  col = b.create<tensor::CollapseShapeOp>(
+      loc, col, SmallVector<ReassociationIndices>{{0}, {1}, {2, 3, 4}, {5, 6}});
+  dy = b.create<tensor::CollapseShapeOp>(
+      loc, dy, SmallVector<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
+  Value init = filledTensor(b, loc,
+                            {sizeOf(b, loc, dy, 0), sizeOf(b, loc, dy, 1),
+                             sizeOf(b, loc, dy, 2), sizeOf(b, loc, col, 2)},
+                            zero);
+  Value partial = perImageProducts(b, loc, dy, col, init);
+  return sumOverImages(b, loc, partial, zero);
 }
 
 namespace {
@@ -353,15 +422,17 @@ struct ConvertConv2DGradFilter : OpRewritePattern<nn::Conv2DGradFilterOp> {
     Value x = splitGroups(rewriter, loc, padded, 1, groups, channelsPerGroup);
     Value dy =
         splitGroups(rewriter, loc, op.getDy(), 1, groups, filtersPerGroup);
-    Value init = filledTensor(
-        rewriter, loc,
-        {rewriter.getIndexAttr(groups), filtersPerGroup, channelsPerGroup,
-         rewriter.getIndexAttr(kernel[0]), rewriter.getIndexAttr(kernel[1])},
-        zero);
-    Value dw = correlateGroups(rewriter, loc, x, dy, init, op.getStrides(),
-                               op.getDilations());
-    rewriter.replaceOp(
-        op, castTo(rewriter, loc, mergeGroups(rewriter, loc, dw, 0), type));
+    // [G, F/G, C/G·KH·KW] → [F, C/G, KH, KW].
+    Value dw = filterGradient(rewriter, loc, x, dy, zero, kernel,
+                              op.getStrides(), op.getDilations());
+    dw = mergeGroups(rewriter, loc, dw, 0);
+    SmallVector<OpFoldResult> sizes = {
+        sizeOf(rewriter, loc, dw, 0), channelsPerGroup,
+        rewriter.getIndexAttr(kernel[0]), rewriter.getIndexAttr(kernel[1])};
+    dw = rewriter.create<tensor::ExpandShapeOp>(
+        loc, typeOf(sizes, type.getElementType()), dw,
+        SmallVector<ReassociationIndices>{{0}, {1, 2, 3}}, sizes);
+    rewriter.replaceOp(op, castTo(rewriter, loc, dw, type));
     return success();
   }
 };

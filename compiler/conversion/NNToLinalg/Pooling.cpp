@@ -23,6 +23,9 @@
 //
 // where A = spread(arg) holds, per window, the tap of its first maximum in
 // row-major order: the smallest p·KW + q whose x equals the window's max.
+// When the windows tile x exactly (stride = kernel, no padding, as LeNet's
+// 2x2/2), each input element has one window and dx, viewed as
+// [N, C, OH, KH, OW, KW], is [A = p·KW + q] · dy read at (i, j): no spread.
 // That minimum does not depend on the order the reduction visits the taps,
 // and x is padded with NaN for it, which equals nothing: padding never wins.
 //
@@ -355,6 +358,48 @@ static Value routeToTaps(OpBuilder &b, Location loc, Value spreadDy,
       });
 }
 
+/// Whether the windows tile x exactly: stride = kernel, no padding, and the
+/// kernel divides the input, so each input element lies in one window.
+static bool windowsTileInput(const Window &w, ArrayRef<int64_t> inputSize) {
+  return llvm::all_of(w.padding, [](int64_t p) { return p == 0; }) &&
+         w.strides == w.kernel && inputSize[0] % w.kernel[0] == 0 &&
+         inputSize[1] % w.kernel[1] == 0;
+}
+
+/// dx viewed as [N, C, OH, KH, OW, KW]: dx[n, c, i, p, j, q] = [A[n, c, i,
+/// j] = p·KW + q] · dy[n, c, i, j]. One visit per input element, where the
+/// general routeToTaps visits KH·KW taps of a mostly-zero spread.
+static Value routeWithinTiles(OpBuilder &b, Location loc, Value dy, Value arg,
+                              ArrayRef<int64_t> inputSize, const Window &w) {
+  MLIRContext *context = b.getContext();
+  int64_t rows = inputSize[0] / w.kernel[0], cols = inputSize[1] / w.kernel[1];
+  dy = withSpatialSizes(b, loc, dy, {rows, cols});
+  Type type = getElementTypeOrSelf(dy.getType());
+  Value init = emptyTensor(b, loc,
+                           {sizeOf(b, loc, dy, 0), sizeOf(b, loc, dy, 1),
+                            b.getIndexAttr(rows), b.getIndexAttr(w.kernel[0]),
+                            b.getIndexAttr(cols), b.getIndexAttr(w.kernel[1])},
+                           type);
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, context); };
+  AffineMap window = AffineMap::get(6, 0, {d(0), d(1), d(2), d(4)}, context);
+  Value zero = floatConstant(b, loc, type, 0.0);
+  Value tiles = mapGeneric(
+      b, loc, ValueRange{dy, arg}, {window, window}, init,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
+        Value p = nb.create<linalg::IndexOp>(nloc, 3);
+        Value q = nb.create<linalg::IndexOp>(nloc, 5);
+        Value width = nb.create<arith::ConstantIndexOp>(nloc, w.kernel[1]);
+        Value row = nb.create<arith::MulIOp>(nloc, p, width);
+        Value tap = nb.create<arith::IndexCastOp>(
+            nloc, nb.getI32Type(), nb.create<arith::AddIOp>(nloc, row, q));
+        Value hit = nb.create<arith::CmpIOp>(nloc, arith::CmpIPredicate::eq,
+                                             args[1], tap);
+        return nb.create<arith::SelectOp>(nloc, hit, args[0], zero);
+      });
+  return b.create<tensor::CollapseShapeOp>(
+      loc, tiles, SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}, {4, 5}});
+}
+
 namespace {
 struct ConvertMaxPool2DGrad : OpRewritePattern<nn::MaxPool2DGradOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -365,6 +410,11 @@ struct ConvertMaxPool2DGrad : OpRewritePattern<nn::MaxPool2DGradOp> {
     Window w = windowOf(op);
     ArrayRef<int64_t> inputSize = op.getX().getType().getShape().drop_front(2);
     Value arg = firstMaxTaps(rewriter, loc, op.getX(), w);
+    if (windowsTileInput(w, inputSize)) {
+      Value dx = routeWithinTiles(rewriter, loc, op.getDy(), arg, inputSize, w);
+      rewriter.replaceOp(op, castTo(rewriter, loc, dx, op.getType()));
+      return success();
+    }
     Value zero = floatConstant(rewriter, loc, op.getType().getElementType(), 0);
     Value none = rewriter.create<arith::ConstantIntOp>(loc, -1, 32);
     Value dx = routeToTaps(

@@ -139,3 +139,51 @@ func.func @left_alone(%x: memref<64x32xf32>, %y: memref<32x64xf32>,
   }
   return
 }
+
+// -----
+
+// Tests that a copy reading through window expressions (an im2col: x at
+// row 2·i + p, column j + 2·p) is vectorized along j, the one loop its last
+// index steps by one element: the row and column of each vector are
+// computed from the outer loops, and the 10 columns are one masked vector.
+
+#x = affine_map<(d0, d1, d2, d3) -> (d0, d2 * 2 + d1, d3 + d1 * 2)>
+#col = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+
+// CHECK-LABEL: func.func @window_columns(
+// CHECK-SAME:    %[[X:.*]]: memref<2x9x14xf32>, %[[COL:.*]]: memref<2x3x4x10xf32>
+// CHECK:         scf.for %[[N:.*]] =
+// CHECK:           scf.for %[[P:.*]] =
+// CHECK:             scf.for %[[I:.*]] =
+// CHECK:               %[[I2:.*]] = arith.muli %[[I]], %c2
+// CHECK:               %[[ROW:.*]] = arith.addi %[[I2]], %[[P]]
+// CHECK:               %[[COLUMN:.*]] = arith.muli %[[P]], %c2
+// CHECK:               %[[V:.*]] = vector.transfer_read %[[X]][%[[N]], %[[ROW]], %[[COLUMN]]], %{{.*}} : memref<2x9x14xf32>, vector<16xf32>
+// CHECK:               vector.transfer_write %[[V]], %[[COL]][%[[N]], %[[P]], %[[I]], %c0] : vector<16xf32>, memref<2x3x4x10xf32>
+func.func @window_columns(%x: memref<2x9x14xf32>, %col: memref<2x3x4x10xf32>) {
+  linalg.generic {indexing_maps = [#x, #col], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%x : memref<2x9x14xf32>) outs(%col : memref<2x3x4x10xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  }
+  return
+}
+
+// -----
+
+// Tests that a read stepping two elements per step of the inner loop (the
+// columns of a stride-2 window) is left to scalar code: its elements are not
+// one contiguous vector.
+
+#x = affine_map<(d0, d1) -> (d0, d1 * 2)>
+#id = affine_map<(d0, d1) -> (d0, d1)>
+
+// CHECK-LABEL: func.func @strided_columns(
+// CHECK-NOT:     vector.transfer_read
+// CHECK:         linalg.generic
+func.func @strided_columns(%x: memref<4x20xf32>, %out: memref<4x10xf32>) {
+  linalg.generic {indexing_maps = [#x, #id], iterator_types = ["parallel", "parallel"]} ins(%x : memref<4x20xf32>) outs(%out : memref<4x10xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    linalg.yield %in : f32
+  }
+  return
+}

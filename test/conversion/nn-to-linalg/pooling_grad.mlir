@@ -85,3 +85,36 @@ func.func @avg_grad_include_pad(%dy: tensor<?x3x4x3xf32>) -> tensor<?x3x7x6xf32>
   %0 = nn.avg_pool2d_grad %dy {input_size = array<i64: 7, 6>, kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 0>, count_include_pad = true} : tensor<?x3x4x3xf32>
   return %0 : tensor<?x3x7x6xf32>
 }
+
+// -----
+
+// Tests that when the windows tile x exactly (2x2, stride 2, no padding, the
+// kernel dividing 4x6) max_pool2d_grad routes dy without a spread: one
+// generic over dx viewed as [N, C, OH, KH, OW, KW] reads dy and the first
+// maximum's tap at (i, j) and keeps dy where the tap is p·KW + q, then the
+// view is collapsed back to [N, C, H, W].
+
+// CHECK-DAG:   #[[WINDOW:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d4)>
+// CHECK-DAG:   #[[TILE:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3, d4, d5)>
+// CHECK-LABEL: func.func @grad_max_tiled
+// CHECK-SAME:    (%[[X:.*]]: tensor<?x3x4x6xf32>, %[[DY:.*]]: tensor<?x3x2x3xf32>)
+// CHECK-NOT:     tensor.insert_slice
+// CHECK:         linalg.pooling_nchw_max
+// CHECK:         %[[ARG:.*]] = linalg.generic
+// CHECK:         } -> tensor<?x3x2x3xi32>
+// CHECK:         %[[TILES:.*]] = linalg.generic
+// CHECK-SAME:      indexing_maps = [#[[WINDOW]], #[[WINDOW]], #[[TILE]]]
+// CHECK-SAME:      ins(%[[DY]], %[[ARG]] : tensor<?x3x2x3xf32>, tensor<?x3x2x3xi32>) outs(%{{.*}} : tensor<?x3x2x2x3x2xf32>)
+// CHECK:           %[[P:.*]] = linalg.index 3 : index
+// CHECK:           %[[Q:.*]] = linalg.index 5 : index
+// CHECK:           %[[ROW:.*]] = arith.muli %[[P]], %c2
+// CHECK:           %[[TAP:.*]] = arith.addi %[[ROW]], %[[Q]]
+// CHECK:           %[[TAP32:.*]] = arith.index_cast %[[TAP]] : index to i32
+// CHECK:           %[[HIT:.*]] = arith.cmpi eq, %{{.*}}, %[[TAP32]] : i32
+// CHECK:           arith.select %[[HIT]]
+// CHECK:         %[[DX:.*]] = tensor.collapse_shape %[[TILES]] {{\[}}[0], [1], [2, 3], [4, 5]] : tensor<?x3x2x2x3x2xf32> into tensor<?x3x4x6xf32>
+// CHECK:         return %[[DX]]
+func.func @grad_max_tiled(%x: tensor<?x3x4x6xf32>, %dy: tensor<?x3x2x3xf32>) -> tensor<?x3x4x6xf32> {
+  %0 = nn.max_pool2d_grad %x, %dy {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<?x3x4x6xf32>, tensor<?x3x2x3xf32>
+  return %0 : tensor<?x3x4x6xf32>
+}

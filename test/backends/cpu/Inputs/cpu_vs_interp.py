@@ -1,7 +1,7 @@
 """Runs small models through nnc's CPU JIT and its reference interpreter and
 checks that the results agree (numpy.allclose, rtol 1e-4, atol 1e-5).
 
-    cpu_vs_interp.py NNC_RUN OUTDIR gemm|conv
+    cpu_vs_interp.py NNC_RUN OUTDIR gemm|conv|conv_grad
     cpu_vs_interp.py NNC_RUN OUTDIR example MODEL.mlir ENTRY BATCH RANDOM_INPUTS_PY
 
 Prints one "ok NAME" or "FAIL NAME ..." line per case.
@@ -110,6 +110,36 @@ def conv_cases():
     yield ("conv_grouped",) + conv_case(1, 8, 9, 20, 12, 3, 3, 1, groups=4)
 
 
+def grad_filter_case(n, c, h, w, f, kh, kw, pads, stride, dilation, groups):
+    """conv2d_grad_filter of x [?, c, h, w] and dy [?, f, oh, ow] (dynamic
+    batch); pads = (top, left, bottom, right)."""
+    oh = (h + pads[0] + pads[2] - dilation[0] * (kh - 1) - 1) // stride[0] + 1
+    ow = (w + pads[1] + pads[3] - dilation[1] * (kw - 1) - 1) // stride[1] + 1
+    x, dy, dw = (tensor("?", c, h, w), tensor("?", f, oh, ow),
+                 tensor(f, c // groups, kh, kw))
+    source = ("func.func @f(%%x: %s, %%dy: %s) -> %s {\n"
+              "  %%dw = nn.conv2d_grad_filter %%x, %%dy {kernel = array<i64: %d,"
+              " %d>, padding = array<i64: %d, %d, %d, %d>, strides = array<i64:"
+              " %d, %d>, dilations = array<i64: %d, %d>, groups = %d : i64} :"
+              " %s, %s\n  return %%dw : %s\n}\n"
+              % (x, dy, dw, kh, kw, *pads, *stride, *dilation, groups, x, dy,
+                 dw))
+    return source, [(n, c, h, w), (n, f, oh, ow)]
+
+
+def conv_grad_cases():
+    yield ("grad_filter_lenet1",) + grad_filter_case(
+        3, 1, 28, 28, 6, 5, 5, (2, 2, 2, 2), (1, 1), (1, 1), 1)
+    yield ("grad_filter_lenet2",) + grad_filter_case(
+        5, 6, 14, 14, 16, 5, 5, (0, 0, 0, 0), (1, 1), (1, 1), 1)
+    yield ("grad_filter_strided_dilated",) + grad_filter_case(
+        2, 3, 13, 11, 7, 3, 2, (1, 0, 2, 1), (2, 3), (2, 1), 1)
+    yield ("grad_filter_grouped",) + grad_filter_case(
+        2, 8, 9, 10, 12, 3, 3, (1, 1, 1, 1), (1, 2), (1, 1), 4)
+    yield ("grad_filter_depthwise",) + grad_filter_case(
+        1, 6, 7, 7, 6, 3, 3, (1, 1, 1, 1), (1, 1), (1, 1), 6)
+
+
 def example(nnc_run, outdir, model, entry, batch, random_inputs):
     subprocess.run([sys.executable, random_inputs, model, entry, outdir,
                     "--batch=" + batch], check=True)
@@ -126,8 +156,8 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     if what == "example":
         return example(nnc_run, outdir, *sys.argv[4:8])
-    for name, source, shapes in {"gemm": gemm_cases,
-                                 "conv": conv_cases}[what]():
+    for name, source, shapes in {"gemm": gemm_cases, "conv": conv_cases,
+                                 "conv_grad": conv_grad_cases}[what]():
         check(name, source, shapes, nnc_run, outdir)
 
 
