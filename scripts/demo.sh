@@ -2,7 +2,8 @@
 # The README's main command (`make demo`): compiles LeNet-5 ahead of time to a
 # shared library, runs it with the runtime alone on built-in synthetic images
 # (predictions, time per batch, arena), checks it against the reference
-# interpreter, and runs the course's XOR network through the JIT API.
+# interpreter, runs the course's XOR network through the JIT API, and
+# trains LeNet-5 for an epoch (on MNIST when ../shared/data/mnist is there).
 set -euo pipefail
 build=${1:-build}
 bin=$build/bin
@@ -31,3 +32,14 @@ echo "== the course's XOR network, JIT-compiled in process (examples/jit_xor.cpp
 echo
 echo "== LeNet's kernels (nnc --emit=dot) and the nn ops fused into each"
 "$bin/nnc" examples/lenet.mlir --emit=dot | grep -E 'label="(forward|kernel)' | sed -n 1,8p
+echo
+# Training: on MNIST when the shared data is there (NNC_MNIST_DIR or
+# ../shared/data/mnist), else on the built-in synthetic task.
+mnist=${NNC_MNIST_DIR:-../shared/data/mnist}
+data=()
+[ -f "$mnist/train-images-idx3-ubyte.gz" ] && data=(--data="$mnist")
+echo "== training LeNet-5 (nnc train: @loss_train_step, adam, 1 epoch${data:+ on $mnist})"
+"$bin/nnc" train examples/lenet.mlir --loss=loss --optimizer=adam:lr=0.001 \
+  "${data[@]}" --epochs=1 --batch=64 --seed=1 --log="$out/lenet.train.csv" \
+  --plot="$out/lenet.train.svg" --checkpoint="$out/lenet.safetensors" | tail -4
+echo "loss and accuracy plot: $out/lenet.train.svg"

@@ -29,16 +29,12 @@ llvm_config.add_tool_substitutions(
     [ToolSubst(t, unresolved="ignore") for t in tools], [config.nnc_tools_dir])
 llvm_config.add_tool_substitutions(["FileCheck", "count", "not"], [config.llvm_tools_dir])
 
-# `nnc train` needs the compiler to build @F_train_step (`nnc --train`); the
-# tests that train for real say `REQUIRES: nnc-train-step` and run as soon as
-# the compiler can.
-import subprocess
-
-_nnc = os.path.join(config.nnc_tools_dir, "nnc")
-if os.path.exists(_nnc):
-    _probe = subprocess.run(
-        [_nnc, os.path.join(config.nnc_src_root, "examples", "xor.mlir"),
-         "--train=loss", "--optimizer=sgd", "--emit=header"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    if _probe.returncode == 0:
-        config.available_features.add("nnc-train-step")
+# The acceptance runs on the real MNIST (test/acceptance) need its IDX files:
+# $NNC_MNIST_DIR, else ../shared/data/mnist beside the repository. Without
+# them those tests are reported unsupported; everything else makes its data.
+_mnist = os.environ.get("NNC_MNIST_DIR") or os.path.join(
+    config.nnc_src_root, "..", "shared", "data", "mnist")
+if os.path.exists(os.path.join(_mnist, "train-images-idx3-ubyte.gz")):
+    config.available_features.add("mnist")
+    config.substitutions.append(("%mnist", os.path.abspath(_mnist)))
+llvm_config.with_system_environment(["NNC_MNIST_DIR"])
