@@ -8,7 +8,13 @@ precision from the same float32 values. Prints one line per result (the
 loss, then d loss / d param for each param in order) and "ok" when every
 result agrees within 1e-4 relative to its largest element.
 
-usage: grad_vs_torch.py MODEL_NAME NNC NNC_RUN MODEL.mlir WORKDIR [TARGET]
+With a last argument `step`, it runs one training step instead
+(`--train=loss --optimizer=sgd:lr=0.1,momentum=0.9,weight_decay=0.01`,
+@loss_train_step with zeroed momentum buffers) and compares the loss and the
+update of every param (new - old, as `--updated-dir` writes it) with
+torch.optim.SGD's, 1e-4 relative to the largest update.
+
+usage: grad_vs_torch.py MODEL_NAME NNC NNC_RUN MODEL.mlir WORKDIR [TARGET [step]]
 """
 import os
 import subprocess
@@ -228,18 +234,69 @@ def run_torch(model, inputs, params):
                                       for name, _ in params]
 
 
+STEP_OPTIMIZER = "sgd:lr=0.1,momentum=0.9,weight_decay=0.01"
+
+
+def run_nnc_step(tools, model, workdir, target, inputs, params, state):
+    """One @loss_train_step through nnc: the loss, then each param's update."""
+    nnc, nnc_run = tools
+    train = ["--train=loss", "--optimizer=" + STEP_OPTIMIZER]
+    args = [nnc_run]
+    if target == "aot":
+        library = os.path.join(workdir, "model_train.so")
+        subprocess.run([nnc, model, *train, "-o", library], check=True)
+        args += [library, "--entry=loss_train_step"]
+    else:
+        args += [model, *train, "--target=" + target]
+    buffers = [("m_" + name, np.zeros_like(value)) for name, value in params]
+    for name, array in inputs + params + state + buffers:
+        path = os.path.join(workdir, name + ".npy")
+        np.save(path, array)
+        args.append("--input=" + path)
+    updated = os.path.join(workdir, "updated")
+    os.makedirs(updated, exist_ok=True)
+    args += ["--output=" + os.path.join(workdir, "loss.npy"),
+             "--updated-dir=" + updated]
+    subprocess.run(args, check=True)
+    first = len(inputs)
+    return [np.load(os.path.join(workdir, "loss.npy"))] + [
+        np.load(os.path.join(updated, f"arg{first + i}.npy")) - value
+        for i, (_, value) in enumerate(params)]
+
+
+def run_torch_step(model, inputs, params):
+    tensors = {name: torch.tensor(value, dtype=torch.float64, requires_grad=True)
+               for name, value in params}
+    values = [torch.from_numpy(a).double() if a.dtype.kind == "f"
+              else torch.from_numpy(a) for _, a in inputs]
+    optimizer = torch.optim.SGD(tensors.values(), lr=0.1, momentum=0.9,
+                                weight_decay=0.01)
+    loss = model.loss(values, tensors)
+    loss.backward()
+    optimizer.step()
+    return [loss.detach().numpy()] + [tensors[name].detach().numpy() - value
+                                      for name, value in params]
+
+
 def main():
     name, nnc, nnc_run, model_path, workdir = sys.argv[1:6]
     target = sys.argv[6] if len(sys.argv) > 6 else "interp"
+    step = len(sys.argv) > 7 and sys.argv[7] == "step"
     model = MODELS[name]()
     rng = np.random.default_rng(0)
     inputs = model.inputs(rng)
     params = uniform_params(rng, model.shapes)
     state = getattr(model, "state", [])
-    results = ["loss"] + ["d" + param for param, _ in params]
-    ours = run_nnc((nnc, nnc_run), model_path, workdir, target,
-                   inputs + params + state, results)
-    reference = run_torch(model, inputs, params)
+    if step:
+        results = ["loss"] + ["update " + param for param, _ in params]
+        ours = run_nnc_step((nnc, nnc_run), model_path, workdir, target,
+                            inputs, params, state)
+        reference = run_torch_step(model, inputs, params)
+    else:
+        results = ["loss"] + ["d" + param for param, _ in params]
+        ours = run_nnc((nnc, nnc_run), model_path, workdir, target,
+                       inputs + params + state, results)
+        reference = run_torch(model, inputs, params)
     ok = True
     for result, got, want in zip(results, ours, reference):
         scale = max(float(np.abs(want).max()), 1e-30)
