@@ -122,22 +122,28 @@ static Shape broadcastTarget(RankedTensorType type, const Shape &input) {
   return shape;
 }
 
-static LogicalResult runBroadcastTo(nn::BroadcastToOp op,
-                                    const std::vector<RefTensor> &in,
-                                    std::vector<RefTensor> &out) {
-  const RefTensor &x = in[0];
-  Shape shape = broadcastTarget(op.getType(), x.shape);
+/// y[i] = x[bcast(i)] for y of `shape`; nn.broadcast_to and nn.expand_as.
+static LogicalResult broadcastInto(Operation *op, Value result,
+                                   const RefTensor &x, const Shape &shape,
+                                   std::vector<RefTensor> &out) {
   std::optional<Shape> common = broadcastShapes(x.shape, shape);
   if (!common || *common != shape)
-    return op.emitOpError() << "cannot broadcast " << shapeString(x.shape)
-                            << " to " << shapeString(shape);
-  RefTensor y = makeResult(op.getY(), shape);
+    return op->emitOpError() << "cannot broadcast " << shapeString(x.shape)
+                             << " to " << shapeString(shape);
+  RefTensor y = makeResult(result, shape);
   int64_t n = 0;
   forEachIndex(shape, [&](const Shape &index) {
     copyElement(x, broadcastOffset(index, x.shape), y, n++);
   });
   out.push_back(std::move(y));
   return success();
+}
+
+static LogicalResult runBroadcastTo(nn::BroadcastToOp op,
+                                    const std::vector<RefTensor> &in,
+                                    std::vector<RefTensor> &out) {
+  Shape shape = broadcastTarget(op.getType(), in[0].shape);
+  return broadcastInto(op, op.getY(), in[0], shape, out);
 }
 
 //===----------------------------------------------------------------------===//
@@ -235,19 +241,7 @@ static LogicalResult runSlice(nn::SliceOp op, const std::vector<RefTensor> &in,
 static LogicalResult runExpandAs(nn::ExpandAsOp op,
                                  const std::vector<RefTensor> &in,
                                  std::vector<RefTensor> &out) {
-  const RefTensor &x = in[0];
-  const Shape &shape = in[1].shape;
-  std::optional<Shape> common = broadcastShapes(x.shape, shape);
-  if (!common || *common != shape)
-    return op.emitOpError() << "cannot broadcast " << shapeString(x.shape)
-                            << " to " << shapeString(shape);
-  RefTensor y = makeResult(op.getY(), shape);
-  int64_t n = 0;
-  forEachIndex(shape, [&](const Shape &index) {
-    copyElement(x, broadcastOffset(index, x.shape), y, n++);
-  });
-  out.push_back(std::move(y));
-  return success();
+  return broadcastInto(op, op.getY(), in[0], in[1].shape, out);
 }
 
 void interp::registerShapeKernels(KernelRegistry &registry) {

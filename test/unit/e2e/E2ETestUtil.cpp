@@ -138,23 +138,7 @@ static Tensor makeTensor(const nnc_tensor_desc_t &desc, int64_t batch,
       value = fill.low + (fill.high - fill.low) * unitDouble(rng);
     else if (fill.kind == Fill::Kind::Integers)
       value = std::floor(fill.low + (fill.high - fill.low) * unitDouble(rng));
-    switch (tensor.dtype()) {
-    case DType::F32:
-      tensor.data<float>()[i] = float(value);
-      break;
-    case DType::F64:
-      tensor.data<double>()[i] = value;
-      break;
-    case DType::I64:
-      tensor.data<int64_t>()[i] = int64_t(value);
-      break;
-    case DType::I32:
-      tensor.data<int32_t>()[i] = int32_t(value);
-      break;
-    case DType::Bool:
-      tensor.data<bool>()[i] = value != 0;
-      break;
-    }
+    nnc::test::storeElement(tensor, i, value);
   }
   return tensor;
 }
@@ -300,20 +284,6 @@ void nnc::e2e::checkOp(const std::string &source,
   CompiledModel model;
   ASSERT_NO_FATAL_FAILURE(compileSource(source, model));
   checkEntry(model, "f", fills, tolerance, batches);
-}
-
-TempDir::TempDir() {
-  const char *base = std::getenv("TMPDIR");
-  std::string pattern =
-      std::string(base && *base ? base : "/tmp") + "/nnc-e2e-XXXXXX";
-  if (char *created = mkdtemp(pattern.data()))
-    dir = created;
-  EXPECT_FALSE(dir.empty()) << "cannot create a directory like " << pattern;
-}
-
-TempDir::~TempDir() {
-  if (!dir.empty())
-    llvm::sys::fs::remove_directories(dir);
 }
 
 void nnc::e2e::compileWithTool(const std::string &model,

@@ -22,6 +22,8 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
 
+#include "../runtime/NpyTestUtil.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -140,20 +142,9 @@ void checkEntry(CompiledModel &model, const std::string &entry,
                 const std::vector<Fill> &fills = {}, Tolerance tolerance = {},
                 const std::vector<int64_t> &batches = kBatchSizes);
 
-/// A fresh directory under $TMPDIR (or /tmp), removed with its contents
-/// when the object dies.
-class TempDir {
-public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir &) = delete;
-  TempDir &operator=(const TempDir &) = delete;
-  const std::string &path() const { return dir; }
-  std::string file(const std::string &name) const { return dir + "/" + name; }
-
-private:
-  std::string dir;
-};
+/// A fresh directory removed with its contents when the object dies: the
+/// one the runtime tests use.
+using nnc::test::TempDir;
 
 /// Runs the nnc tool (`nnc MODEL -o SO`); fails the test with its stderr on
 /// error.

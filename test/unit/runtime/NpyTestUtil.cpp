@@ -87,9 +87,29 @@ testing::AssertionResult nnc::test::endsWith(const std::string &text,
          << "\"" << text << "\" does not end with \"" << affix << "\"";
 }
 
+void nnc::test::storeElement(Tensor &tensor, int64_t i, double value) {
+  switch (tensor.dtype()) {
+  case DType::F32:
+    tensor.data<float>()[i] = float(value);
+    break;
+  case DType::F64:
+    tensor.data<double>()[i] = value;
+    break;
+  case DType::I64:
+    tensor.data<int64_t>()[i] = int64_t(value);
+    break;
+  case DType::I32:
+    tensor.data<int32_t>()[i] = int32_t(value);
+    break;
+  case DType::Bool:
+    tensor.data<bool>()[i] = value != 0;
+    break;
+  }
+}
+
 TempDir::TempDir() {
   std::string pattern =
-      (fs::temp_directory_path() / "nnc-runtime-test-XXXXXX").string();
+      (fs::temp_directory_path() / "nnc-test-XXXXXX").string();
   if (!::mkdtemp(pattern.data()))
     ADD_FAILURE() << "cannot create a temporary directory from " << pattern;
   dir = pattern;

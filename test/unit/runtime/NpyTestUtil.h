@@ -4,6 +4,7 @@
 #define NNC_TEST_UNIT_RUNTIME_NPYTESTUTIL_H
 
 #include <nnc/Npy.h>
+#include <nnc/Tensor.h>
 
 #include <gtest/gtest.h>
 
@@ -31,6 +32,10 @@ std::vector<uint8_t> bytesOf(const std::string &text);
 /// An array holding 0, 1, 2, ... (0, 1, 0, ... for Bool), as
 /// numpy.arange(n).astype(dtype).reshape(shape) would.
 NpyArray iotaArray(DType dtype, std::vector<int64_t> shape);
+
+/// Stores `value` as element `i` of `tensor`, converted to its dtype (bools:
+/// nonzero is true).
+void storeElement(Tensor &tensor, int64_t i, double value);
 
 /// The parse error for `bytes`, or "" if they parse.
 std::string parseError(const std::vector<uint8_t> &bytes);

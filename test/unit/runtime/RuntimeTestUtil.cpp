@@ -1,6 +1,7 @@
 //===- RuntimeTestUtil.cpp - Helpers for Tensor and Executable tests ------===//
 
 #include "RuntimeTestUtil.h"
+#include "NpyTestUtil.h"
 
 #include <cstring>
 #include <utility>
@@ -27,23 +28,9 @@ Tensor nnc::test::iotaTensor(DType dtype, std::vector<int64_t> shape,
   EXPECT_TRUE(Tensor::create(dtype, std::move(shape), tensor).ok());
   for (int64_t i = 0; i < tensor.numElements(); ++i) {
     double value = start + double(i);
-    switch (dtype) {
-    case DType::F32:
-      tensor.data<float>()[i] = float(value);
-      break;
-    case DType::F64:
-      tensor.data<double>()[i] = value;
-      break;
-    case DType::I64:
-      tensor.data<int64_t>()[i] = int64_t(value);
-      break;
-    case DType::I32:
-      tensor.data<int32_t>()[i] = int32_t(value);
-      break;
-    case DType::Bool:
-      tensor.data<bool>()[i] = int64_t(value) % 2 != 0;
-      break;
-    }
+    // Bools alternate (odd values are true), like the iota arrays.
+    test::storeElement(
+        tensor, i, dtype == DType::Bool ? double(int64_t(value) % 2) : value);
   }
   return tensor;
 }
